@@ -1,0 +1,83 @@
+/**
+ * A terminal progress bar with counts and ETA, shared by every long-running script. On a TTY it redraws
+ * one line; elsewhere (CI logs) it prints a line at most every few seconds so logs stay readable.
+ */
+export interface ProgressOptions {
+  /** What is being counted, e.g. "files" or "figures". */
+  unit: string;
+  /** Total number of items. */
+  total: number;
+  /** Optional second quantity shown beside the count (e.g. bytes). */
+  formatExtra?: (done: number, total: number) => string;
+  /** Stream to draw on (stderr by default, so stdout stays clean for --json output). */
+  stream?: NodeJS.WriteStream;
+}
+
+const BAR_WIDTH = 24;
+const LOG_INTERVAL_MS = 3000;
+
+export class ProgressBar {
+  private done = 0;
+  private extraDone = 0;
+  private readonly started = Date.now();
+  private lastLog = 0;
+  private readonly stream: NodeJS.WriteStream;
+
+  constructor(private readonly options: ProgressOptions) {
+    this.stream = options.stream ?? process.stderr;
+  }
+
+  /** Advance by `items` items (and `extra` units of the second quantity), with a label for the current item. */
+  tick(label: string, items = 1, extra = 0): void {
+    this.done += items;
+    this.extraDone += extra;
+    this.draw(label);
+  }
+
+  /** Add to the second quantity without finishing an item (e.g. bytes of a download in flight). */
+  advanceExtra(label: string, extra: number): void {
+    this.extraDone += extra;
+    this.draw(label);
+  }
+
+  finish(summary: string): void {
+    if (this.stream.isTTY) this.stream.write('\r\x1b[K');
+    this.stream.write(`${summary}\n`);
+  }
+
+  private draw(label: string): void {
+    const now = Date.now();
+    const { total, unit } = this.options;
+    const fraction = total === 0 ? 1 : Math.min(1, this.done / total);
+    const filled = Math.round(fraction * BAR_WIDTH);
+    const bar = '#'.repeat(filled) + '-'.repeat(BAR_WIDTH - filled);
+    const extra = this.options.formatExtra ? ` ${this.options.formatExtra(this.extraDone, total)}` : '';
+    const line = `[${bar}] ${this.done}/${total} ${unit}${extra} ${formatEta(this.started, now, fraction)} ${label}`;
+    if (this.stream.isTTY) {
+      this.stream.write(`\r\x1b[K${line.slice(0, (this.stream.columns ?? 120) - 1)}`);
+    } else if (now - this.lastLog >= LOG_INTERVAL_MS || this.done === total) {
+      this.lastLog = now;
+      this.stream.write(`${line}\n`);
+    }
+  }
+}
+
+/** "ETA 12s" from the elapsed time and the fraction done; "ETA --" until there is something to go on. */
+export function formatEta(started: number, now: number, fraction: number): string {
+  if (fraction <= 0) return 'ETA --';
+  if (fraction >= 1) return `done in ${formatSeconds((now - started) / 1000)}`;
+  const elapsed = (now - started) / 1000;
+  return `ETA ${formatSeconds((elapsed / fraction) * (1 - fraction))}`;
+}
+
+export function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)}s`;
+  const m = Math.floor(seconds / 60);
+  return `${m}m${String(Math.round(seconds - m * 60)).padStart(2, '0')}s`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}

@@ -1,0 +1,13 @@
+/**
+ * The LayerLens engine: pure TypeScript over tfjs, no DOM and no Astro. The build (Node) and the reader's
+ * browser both call it, so a figure recomputed in the browser matches the one precomputed at build time.
+ */
+export { initBackend, currentBackend, BACKEND_ORDER, type BackendName, type BackendReport, type BackendRequest } from './backend.ts';
+export { load, type LoadOptions } from './model/load.ts';
+export { Network, type LayerActivation, type NetworkInput, type InputOptions } from './model/network.ts';
+export { topK, softmax, type Prediction } from './model/classify.ts';
+export { summarize, type SummaryRow } from './model/summary.ts';
+export { filterImages, type FilterImages } from './visual/filters.ts';
+export { toInputTensor, pixelsToRgb, resizeGeometry, RESIZE_MODES, type ImagePixels, type ResizeMode, type InputSize } from './image/preprocess.ts';
+export { HttpSource, type PackSource } from './source.ts';
+export { MissingWeightsError, UnknownLayerError } from './errors.ts';

@@ -1,0 +1,32 @@
+/** Engine set-up for Node: wasm binaries from node_modules, packs from the store or the mirror. */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { initBackend, load, type BackendName, type BackendReport, type LoadOptions, type Network } from '../engine/index.ts';
+import { modelSpec } from '../registry/index.ts';
+import { mirrorSource, storeSource } from './fs-source.ts';
+
+const require = createRequire(import.meta.url);
+
+/** In Node the fastest backend without a GPU is wasm (SIMD); cpu is the fallback. */
+export const NODE_BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
+
+export function nodeWasmPaths(): string {
+  const dist = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+  return `${dist}${path.sep}`;
+}
+
+export async function initNodeBackend(prefer: BackendName | 'auto' = 'auto'): Promise<BackendReport> {
+  return initBackend({
+    order: prefer === 'auto' ? NODE_BACKEND_ORDER : [prefer],
+    wasmPaths: nodeWasmPaths(),
+  });
+}
+
+/** Loads a registered model from the store (default) or from the mirror. */
+export async function loadModel(id: string, options: LoadOptions & { from?: 'store' | 'mirror' } = {}): Promise<Network> {
+  const source = options.from === 'mirror' ? mirrorSource(id) : storeSource(id);
+  return load(modelSpec(id), source, options);
+}
+
+export { pathToFileURL };
