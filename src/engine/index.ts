@@ -6,6 +6,7 @@ export { initBackend, currentBackend, BACKEND_ORDER, type BackendName, type Back
 export { load, type LoadOptions } from './model/load.ts';
 export { Network, type LayerActivation, type NetworkInput, type InputOptions } from './model/network.ts';
 export { topK, softmax, type Prediction } from './model/classify.ts';
+export { valueRange, maxMagnitude, type ValueRange } from './model/value-range.ts';
 export { summarize, type SummaryRow } from './model/summary.ts';
 export { filterImages, type FilterImages } from './visual/filters.ts';
 export { toInputTensor, pixelsToRgb, resizeGeometry, RESIZE_MODES, type ImagePixels, type ResizeMode, type InputSize } from './image/preprocess.ts';

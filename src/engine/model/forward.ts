@@ -4,7 +4,7 @@
  * gradients for fused conv only with linear or relu activations.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation, PoolStage, Stage, TapPoint, WeightedStage } from './plan.ts';
+import { isWeighted, type Activation, type PoolStage, type Stage, type TapPoint, type WeightedStage } from './plan.ts';
 import type { StageWeights } from './weights.ts';
 
 export interface ForwardOptions {
@@ -31,7 +31,7 @@ export function runStages(
     const wanted = taps.map((t, i) => (t.stage === index ? i : -1)).filter((i) => i >= 0);
     const needPre = wanted.some((i) => taps[i]!.when === 'pre');
     let pre: tf.Tensor | undefined;
-    if (stage.kind === 'conv' || stage.kind === 'dense') {
+    if (isWeighted(stage)) {
       const w = weights.get(index);
       if (!w) throw new Error(`Stage ${stage.name} has no weights loaded.`);
       [pre, x] = weighted(stage, w, x, needPre || options.differentiable === true);

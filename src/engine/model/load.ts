@@ -9,7 +9,7 @@ import { readJson, readText, type PackSource } from '../source.ts';
 import type { ModelSpec } from '../../registry/schema.ts';
 import { readKerasLayers, type KerasModelJson } from './keras-topology.ts';
 import { Network } from './network.ts';
-import { planStages, type Plan } from './plan.ts';
+import { isWeighted, planStages, type Plan } from './plan.ts';
 import { foldStage, groupsFor, readGroups, weightLayerNames, type StageWeights } from './weights.ts';
 
 export interface LoadOptions {
@@ -30,7 +30,7 @@ export async function load(spec: ModelSpec, source: PackSource, options: LoadOpt
   const weights = new Map<number, StageWeights>();
   try {
     stages.forEach((stage, index) => {
-      if (stage.kind === 'conv' || stage.kind === 'dense') weights.set(index, foldStage(stage, tensors));
+      if (isWeighted(stage)) weights.set(index, foldStage(stage, tensors));
     });
   } finally {
     tf.dispose(Object.values(tensors));
@@ -38,15 +38,18 @@ export async function load(spec: ModelSpec, source: PackSource, options: LoadOpt
   return new Network(spec, plan, weights, lastStage, await loadLabels(spec, source));
 }
 
+/** The deepest stage asked for, extended over the weight-free stages (pools) that follow it. */
 function deepestStage(spec: ModelSpec, plan: Plan, upTo: string[] | undefined): number {
   if (!upTo?.length) return plan.stages.length - 1;
-  return Math.max(
+  let last = Math.max(
     ...upTo.map((layer) => {
       const tap = plan.taps.get(layer);
       if (!tap) throw new UnknownLayerError(spec.id, layer, [...plan.taps.keys()]);
       return tap.stage;
     }),
   );
+  while (last + 1 < plan.stages.length && !isWeighted(plan.stages[last + 1]!)) last++;
+  return last;
 }
 
 async function loadLabels(spec: ModelSpec, source: PackSource): Promise<string[]> {

@@ -16,8 +16,6 @@ export interface LayerActivation {
   layer: string;
   shape: number[];
   data: Float32Array;
-  min: number;
-  max: number;
 }
 
 /** What to feed the network: decoded pixels (preprocessed here) or an input tensor the caller owns. */
@@ -71,7 +69,7 @@ export class Network {
     const outputs = tf.tidy(() => this.forward(this.asTensor(input, options), layers));
     try {
       const arrays = await Promise.all(outputs.map((t) => t.data<'float32'>()));
-      return layers.map((layer, i) => describe(layer, outputs[i]!.shape.slice(1), arrays[i]!));
+      return layers.map((layer, i) => ({ layer, shape: outputs[i]!.shape.slice(1), data: arrays[i]! }));
     } finally {
       tf.dispose(outputs);
     }
@@ -112,15 +110,4 @@ export class Network {
   private asTensor(input: NetworkInput, options: InputOptions): tf.Tensor4D {
     return input instanceof tf.Tensor ? input : this.preprocess(input, options);
   }
-}
-
-function describe(layer: string, shape: number[], data: Float32Array): LayerActivation {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { layer, shape, data, min, max };
 }

@@ -45,6 +45,11 @@ export interface ReshapeStage extends StageBase {
 
 export type Stage = WeightedStage | PoolStage | ReshapeStage;
 
+/** Conv and dense stages carry weights; pools and reshapes do not. */
+export function isWeighted(stage: Stage): stage is WeightedStage {
+  return stage.kind === 'conv' || stage.kind === 'dense';
+}
+
 /** Where a Keras layer's output is found: a stage, before or after its activation. */
 export interface TapPoint {
   stage: number;

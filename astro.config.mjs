@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { packFiles } from './src/integrations/pack-files.ts';
+
+export default defineConfig({
+  integrations: [mdx(), packFiles()],
+  // Small pages: keep every stylesheet in its own file rather than inlined per page.
+  build: { inlineStylesheets: 'never' },
+  vite: {
+    // Astro's default minifier breaks the threaded tfjs wasm worker; esbuild keeps it intact.
+    build: { minify: 'esbuild' },
+    // tfjs ships prebuilt ESM; pre-bundling its wasm backend in dev breaks the .wasm URL lookup.
+    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  },
+});

@@ -1,0 +1,30 @@
+/** Timing helpers for benchmarks: warm-up runs, then the median of repeated runs. */
+
+export interface Timing {
+  /** Median milliseconds over the measured runs. */
+  ms: number;
+  /** Every measured run, in milliseconds. */
+  runs: number[];
+}
+
+export async function time(work: () => Promise<unknown>, { warmup = 2, runs = 7 } = {}): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  return { ms: median(samples), runs: samples.map((s) => round(s)) };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

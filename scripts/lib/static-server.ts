@@ -1,0 +1,50 @@
+/**
+ * A minimal static file server for the built site, used by the browser tests and the benchmark (astro
+ * preview allows one instance per project, which a crashed run can leave behind). Loopback only.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Resolves a URL path inside root ("/a/" serves "/a/index.html"); null when outside root or absent. */
+async function resolve(root: string, urlPath: string): Promise<string | null> {
+  const clean = decodeURIComponent(urlPath.split('?')[0]!);
+  let file = path.join(root, clean);
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  const info = await stat(file).catch(() => null);
+  if (info?.isDirectory()) file = path.join(file, 'index.html');
+  return (await stat(file).catch(() => null))?.isFile() ? file : null;
+}
+
+export function serveStatic(root: string, port: number, host = '127.0.0.1'): Promise<Server> {
+  const absolute = path.resolve(root);
+  const server = createServer((req, res) => {
+    void resolve(absolute, req.url ?? '/').then((file) => {
+      if (!file) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    });
+  });
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => done(server));
+  });
+}
