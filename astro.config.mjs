@@ -1,10 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { packFiles } from './src/integrations/pack-files.ts';
+import { siteData } from './src/integrations/site-data.ts';
 
 export default defineConfig({
-  integrations: [mdx(), packFiles()],
+  integrations: [mdx(), siteData()],
   // Small pages: keep every stylesheet in its own file rather than inlined per page.
   build: { inlineStylesheets: 'never' },
   vite: {

@@ -6,20 +6,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { contentType } from '../../src/node/content-types.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Resolves a URL path inside root ("/a/" serves "/a/index.html"); null when outside root or absent. */
 async function resolve(root: string, urlPath: string): Promise<string | null> {
@@ -39,7 +27,7 @@ export function serveStatic(root: string, port: number, host = '127.0.0.1'): Pro
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'Content-Type': contentType(file) });
       createReadStream(file).pipe(res);
     });
   });

@@ -1,12 +1,12 @@
 /**
  * The engine's browser side: backend start-up with the wasm binaries Vite emits, packs fetched from the
- * site's /data/ folder, and image decoding without colour conversion (so pixels match sharp at build time).
+ * site's /data/ folder.
  * Loaded only on demand: a page pulls in tfjs when a reader asks for a recompute, never before.
  */
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { HttpSource, initBackend, load, type BackendName, type BackendReport, type ImagePixels, type Network } from '../engine/index.ts';
+import { HttpSource, initBackend, load, type BackendName, type BackendReport, type Network } from '../engine/index.ts';
 import type { ModelSpec } from '../registry/schema.ts';
 
 const WASM_PATHS = {
@@ -39,20 +39,4 @@ export function loadNetwork(spec: ModelSpec, upTo?: string[]): Promise<Network> 
     networks.set(key, network);
   }
   return network;
-}
-
-/** Decodes an image (file, blob or URL) to RGBA pixels, as stored: no colour-profile conversion. */
-export async function decodeImage(source: Blob | string): Promise<ImagePixels> {
-  const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
-  const bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
-  try {
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (!context) throw new Error('This browser cannot read image pixels (no 2D canvas).');
-    context.drawImage(bitmap, 0, 0);
-    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    return { width: bitmap.width, height: bitmap.height, channels: 4, data };
-  } finally {
-    bitmap.close();
-  }
 }

@@ -29,12 +29,13 @@ async function run(form: HTMLFormElement): Promise<void> {
   };
   try {
     show('loading', 'Loading the engine...');
-    const { startBackend, loadNetwork, decodeImage, dataUrl } = await import('./browser-engine.ts');
+    const { startBackend, loadNetwork, dataUrl } = await import('./browser-engine.ts');
+    const { decodeImage } = await import('./photo-input.ts');
     const backend = await startBackend(data.get('backend') as BackendName | 'auto');
     show('loading', `Backend ${backend.name}; loading ${spec.name}...`);
     const t0 = performance.now();
     const network = await loadNetwork(spec);
-    const pixels = await decodeImage(dataUrl('images-photos', String(data.get('image'))));
+    const pixels = await decodeImage(await (await fetch(dataUrl('images-photos', String(data.get('image'))))).blob());
     const t1 = performance.now();
     const top = await network.classify(pixels, 5); // the first run compiles kernels: timed on its own
     const t2 = performance.now();

@@ -12,3 +12,8 @@ export { filterImages, type FilterImages } from './visual/filters.ts';
 export { toInputTensor, pixelsToRgb, resizeGeometry, RESIZE_MODES, type ImagePixels, type ResizeMode, type InputSize } from './image/preprocess.ts';
 export { HttpSource, type PackSource } from './source.ts';
 export { MissingWeightsError, UnknownLayerError } from './errors.ts';
+export { PhotoAnalysis } from './figures/photo-analysis.ts';
+export { computeFigure, type FigureResult, type FigureData, type AtlasData } from './figures/compute.ts';
+export { usesPhoto, recipeLayers, type Recipe, type PhotoRecipe, type FeatureMapsRecipe, type ChannelSweepRecipe, type TopKRecipe, type FiltersRecipe, type ArchitectureRecipe } from './figures/recipe.ts';
+export { atlasLayout, tileOrigin, type AtlasLayout, type RgbaImage } from './visual/atlas.ts';
+export { VIRIDIS } from './visual/colormap.ts';

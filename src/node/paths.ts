@@ -1,9 +1,24 @@
 /** Where things live on disk for Node-side code (scripts, tests, the Astro build). */
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** The project root (the folder holding package.json). */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The project root: the nearest folder at or above the working directory that holds the model registry.
+ * (Not derived from this file's URL: Astro bundles this module into dist/ when it renders pages.)
+ */
+export const PROJECT_ROOT = findRoot(process.cwd());
+
+function findRoot(start: string): string {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'models', 'registry'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`Run LayerLens from its project folder (no models/registry/ above ${start}).`);
+  }
+}
+
+/** The content folder: LAYERLENS_CONTENT (fixture sites in tests) or content/. Articles are in its articles/. */
+export function contentDir(): string {
+  return path.resolve(PROJECT_ROOT, process.env.LAYERLENS_CONTENT ?? 'content');
+}
 
 /** Fetched packs live here, one folder per pack id (git-ignored). LAYERLENS_STORE overrides it. */
 export function storeDir(): string {

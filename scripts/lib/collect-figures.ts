@@ -1,0 +1,44 @@
+/**
+ * Collects every figure the articles declare, validated: a list of unique recipes to compute, or every
+ * problem found across all articles, each with its file, line and the valid choices.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { recipeKey } from '../../src/figures/key.ts';
+import { resolveFigure } from '../../src/figures/validate.ts';
+import type { Recipe } from '../../src/engine/index.ts';
+import { PROJECT_ROOT, contentDir } from '../../src/node/paths.ts';
+import { scanArticle } from '../../src/figures/scan.ts';
+
+export interface Collected {
+  articles: number;
+  /** Unique recipes by key. */
+  recipes: Map<string, Recipe>;
+  /** Figures left out because their weights are not fetched (whenFetched). */
+  notFetched: string[];
+  problems: string[];
+}
+
+export async function collectFigures(dir = path.join(contentDir(), 'articles')): Promise<Collected> {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.mdx')).sort();
+  const collected: Collected = { articles: files.length, recipes: new Map(), notFetched: [], problems: [] };
+  for (const file of files) {
+    const display = path.relative(PROJECT_ROOT, path.join(dir, file));
+    const article = await scanArticle(path.join(dir, file), display);
+    collected.problems.push(...article.problems);
+    const photo = article.frontmatter.photo;
+    if (typeof photo !== 'string') {
+      if (article.figures.length) collected.problems.push(`${display}:1: frontmatter needs "photo:" (the article's photo, e.g. chelsea.png)`);
+      continue;
+    }
+    for (const figure of article.figures) {
+      const where = `${display}:${figure.line}:${figure.column}: <${figure.component}>`;
+      const resolution = resolveFigure(figure.component, figure.props, photo);
+      if (resolution.status === 'invalid') collected.problems.push(...resolution.problems.map((p) => `${where} ${p}`));
+      else if (resolution.status === 'not-fetched') collected.notFetched.push(`${where} ${resolution.model}/${resolution.layer}`);
+      else collected.recipes.set(recipeKey(resolution.recipe), resolution.recipe);
+    }
+  }
+  return collected;
+}
+

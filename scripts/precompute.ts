@@ -1,0 +1,110 @@
+/**
+ * npm run precompute [-- --backend NAME]
+ * Computes every figure the articles declare with the engine (WebGPU where there is one, else WASM),
+ * reusing cached results, then writes the manifest the Astro components read and a report.
+ */
+import path from 'node:path';
+import { PhotoAnalysis, computeFigure, recipeLayers, usesPhoto, type BackendName, type Network, type Recipe } from '../src/engine/index.ts';
+import { initNodeBackend, loadModel } from '../src/node/engine.ts';
+import { decodeImageFile } from '../src/node/image.ts';
+import { contentDir, packDir, workDir } from '../src/node/paths.ts';
+import { collectFigures } from './lib/collect-figures.ts';
+import { FigureCache, cacheKey, type CachedFigure } from './lib/figure-cache.ts';
+import { engineHash, imageHash, weightsHash } from './lib/input-hashes.ts';
+import { writeAtomically } from './lib/fetch-pack.ts';
+import { ProgressBar, formatSeconds } from './lib/progress.ts';
+import { MANIFEST_FILE, REPORT_FILE } from '../src/figures/manifest.ts';
+
+function backendArg(): BackendName | 'auto' {
+  const i = process.argv.indexOf('--backend');
+  return (i > 0 ? process.argv[i + 1] : process.env.LAYERLENS_BACKEND ?? 'auto') as BackendName | 'auto';
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const collected = await collectFigures();
+  if (collected.problems.length) {
+    process.stderr.write(`Invalid figures in ${path.relative(process.cwd(), contentDir())}:\n${collected.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  for (const skipped of collected.notFetched) process.stderr.write(`Skipped (weights not fetched): ${skipped}\n`);
+  const backend = await initNodeBackend(backendArg());
+  const cache = new FigureCache(path.join(workDir(), 'cache'));
+  const engine = await engineHash();
+  const bar = new ProgressBar({ unit: 'figures', total: collected.recipes.size });
+  const networks = new Networks([...collected.recipes.values()]);
+  const manifest: Record<string, CachedFigure> = {};
+  let computed = 0;
+  try {
+    for (const [key, recipe] of collected.recipes) {
+      const inputs = { recipe, engine, weights: weightsHash(recipe.model), image: usesPhoto(recipe) ? await imageHash(recipe.image) : '' };
+      const id = cacheKey(inputs);
+      let entry = await cache.read(id);
+      if (!entry) {
+        const t0 = performance.now();
+        const network = await networks.get(recipe.model);
+        const photo = usesPhoto(recipe) ? await networks.photo(recipe.model, recipe.image) : undefined;
+        const result = await computeFigure(recipe, network, photo);
+        entry = await cache.write(id, { recipe, data: result.data, backend: backend.name, ms: Math.round(performance.now() - t0) }, result.image);
+        computed++;
+      }
+      manifest[key] = entry;
+      bar.tick(`${recipe.kind} ${recipe.model}${'layer' in recipe ? `/${recipe.layer}` : ''}`);
+    }
+  } finally {
+    networks.dispose();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const report = { computed, reused: collected.recipes.size - computed, seconds: Math.round(seconds * 100) / 100, backend: backend.name, articles: collected.articles, notFetched: collected.notFetched.length };
+  await writeAtomically(path.join(workDir(), MANIFEST_FILE), JSON.stringify({ cacheFiles: cache.filesDir, figures: manifest }));
+  await writeAtomically(path.join(workDir(), REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  bar.finish(`Precomputed ${collected.recipes.size} figures from ${collected.articles} article(s): ${computed} computed, ${report.reused} reused, ${formatSeconds(seconds)} on ${backend.name}.`);
+}
+
+function imagePath(ref: string): string {
+  const [pack, ...rest] = ref.split('/');
+  return path.join(packDir(pack!), ...rest);
+}
+
+/**
+ * Loads each model once, only as deep as its figures need, and runs each photo through each model once
+ * (all of its figures' layers in one forward pass).
+ */
+class Networks {
+  private readonly loaded = new Map<string, Promise<Network>>();
+  private readonly photos = new Map<string, Promise<PhotoAnalysis>>();
+  constructor(private readonly recipes: Recipe[]) {}
+
+  photo(model: string, image: string): Promise<PhotoAnalysis> {
+    const key = `${model}|${image}`;
+    let photo = this.photos.get(key);
+    if (!photo) {
+      const layers = [...new Set(this.recipes.filter((r) => r.model === model && usesPhoto(r) && r.image === image).flatMap(recipeLayers))];
+      photo = Promise.all([this.get(model), decodeImageFile(imagePath(image))]).then(([network, pixels]) => new PhotoAnalysis(network, pixels, layers));
+      this.photos.set(key, photo);
+    }
+    return photo;
+  }
+
+  get(model: string): Promise<Network> {
+    let network = this.loaded.get(model);
+    if (!network) {
+      const mine = this.recipes.filter((r) => r.model === model);
+      const whole = mine.some((r) => r.kind === 'top-k' || r.kind === 'architecture');
+      const layers = [...new Set(mine.flatMap(recipeLayers))];
+      network = loadModel(model, { upTo: whole || !layers.length ? undefined : layers });
+      this.loaded.set(model, network);
+    }
+    return network;
+  }
+
+  dispose(): void {
+    for (const network of this.loaded.values()) void network.then((n) => n.dispose());
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

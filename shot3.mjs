@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const [url, out, selector] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
+const p = await b.newPage({ viewport: { width: 1200, height: 1000 } });
+p.on('pageerror', e => console.log('pageerror:', e.message));
+await p.goto(url, { waitUntil: 'networkidle' });
+const el = p.locator(selector).first();
+await el.scrollIntoViewIfNeeded();
+await p.waitForTimeout(1500);
+console.log(await el.evaluate(e => { const i = e.querySelector('img'); return i ? [i.complete, i.naturalWidth, i.getBoundingClientRect().width, i.getBoundingClientRect().height] : null; }));
+await el.screenshot({ path: out });
+await b.close();

@@ -1,0 +1,115 @@
+/**
+ * Recomputes every figure of the article for the reader's photo, with the same engine the build used.
+ * One figure at a time, visible ones first; each shows its state. Loaded only when a photo is given.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { computeFigure, PhotoAnalysis, recipeLayers, type FigureResult, type ImagePixels, type PhotoRecipe } from '../engine/index.ts';
+import type { BackendName } from '../engine/backend.ts';
+import type { ModelSpec } from '../registry/schema.ts';
+import { loadNetwork, startBackend } from './browser-engine.ts';
+import { isCurrent, liveData, nextRun, originalMarkup, setState } from './figure-state.ts';
+
+export interface RecomputeOutcome {
+  figures: number;
+  backend: string;
+}
+
+/** Resolves when every figure shows the photo, or with null when a newer photo (or a reset) took over. */
+export async function recomputeArticle(pixels: ImagePixels, onProgress: (done: number, total: number) => void): Promise<RecomputeOutcome | null> {
+  const run = nextRun();
+  const figures = [...document.querySelectorAll<HTMLElement>('.ll-figure[data-recipe]')];
+  const recipes = new Map(figures.map((f) => [f, JSON.parse(f.dataset.recipe!) as PhotoRecipe]));
+  for (const figure of figures) setState(figure, 'waiting', 'Waiting to recompute...');
+  const backend = await startBackend(requestedBackend());
+  const visibility = trackVisibility(figures);
+  const analyses = new Map<string, Promise<PhotoAnalysis>>();
+  const analysisFor = (model: string) => {
+    let analysis = analyses.get(model);
+    if (!analysis) {
+      const mine = [...recipes.values()].filter((r) => r.model === model);
+      const layers = [...new Set(mine.flatMap(recipeLayers))];
+      const whole = mine.some((r) => r.kind === 'top-k');
+      analysis = loadNetwork(modelSpec(model), whole ? undefined : layers).then((network) => new PhotoAnalysis(network, pixels, layers));
+      analyses.set(model, analysis);
+    }
+    return analysis;
+  };
+  const pending = new Set(figures);
+  try {
+    while (pending.size) {
+      if (!isCurrent(run)) return null;
+      const figure = [...pending].find((f) => visibility.visible.has(f)) ?? pending.values().next().value!;
+      pending.delete(figure);
+      const recipe = recipes.get(figure)!;
+      setState(figure, 'computing', `Computing on ${backend.name}...`);
+      const started = performance.now();
+      try {
+        const analysis = await analysisFor(recipe.model);
+        const result = await computeFigure(recipe, analysis.network, analysis);
+        if (!isCurrent(run)) return null;
+        await show(figure, result);
+        setState(figure, 'done', `Recomputed for your photo on ${backend.name} in ${Math.round(performance.now() - started)} ms.`);
+      } catch (error) {
+        setState(figure, 'error', `Could not recompute: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      onProgress(figures.length - pending.size, figures.length);
+    }
+  } finally {
+    visibility.stop();
+    // Exposed for the memory check (tests): live tensors must not grow from one photo to the next.
+    document.documentElement.dataset.tensors = String(tf.memory().numTensors);
+  }
+  return { figures: figures.length, backend: backend.name };
+}
+
+/** Puts a result in the page: a new image (PNG blob, lossless) or new table rows. */
+async function show(figure: HTMLElement, result: FigureResult): Promise<void> {
+  liveData.set(figure, result.data);
+  if (result.image) {
+    const image = figure.querySelector<HTMLImageElement>('img.ll-atlas, img.ll-sweep-strip')!;
+    const canvas = new OffscreenCanvas(result.image.width, result.image.height);
+    canvas.getContext('2d')!.putImageData(new ImageData(result.image.rgba as Uint8ClampedArray<ArrayBuffer>, result.image.width, result.image.height), 0, 0);
+    const url = URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
+    if (image.src.startsWith('blob:')) URL.revokeObjectURL(image.src);
+    else image.dataset.original = image.src;
+    image.src = url;
+    await image.decode().catch(() => undefined);
+  }
+  if (result.data.kind === 'top-k') {
+    const body = figure.querySelector<HTMLElement>('tbody')!;
+    if (!originalMarkup.has(body)) originalMarkup.set(body, body.innerHTML);
+    body.replaceChildren(
+      ...result.data.predictions.map((p, i) => {
+        const row = document.createElement('tr');
+        const percent = `${(p.probability * 100).toFixed(1)}%`;
+        row.innerHTML = `<td>${i + 1}</td><td></td><td class="num">${percent}</td><td class="ll-bar-cell"><span class="ll-bar" style="width: ${percent}"></span></td>`;
+        row.cells[1]!.textContent = p.label;
+        return row;
+      }),
+    );
+  }
+}
+
+function modelSpec(id: string): ModelSpec {
+  const specs = JSON.parse(document.getElementById('ll-models')!.textContent!) as ModelSpec[];
+  const spec = specs.find((s) => s.id === id);
+  if (!spec) throw new Error(`model ${id} is not described on this page`);
+  return spec;
+}
+
+/** ?backend=wasm (or webgpu, webgl, cpu) forces a backend; default: WebGPU, WebGL, WASM, CPU in order. */
+function requestedBackend(): BackendName | 'auto' {
+  return (new URLSearchParams(location.search).get('backend') as BackendName | null) ?? 'auto';
+}
+
+function trackVisibility(figures: HTMLElement[]): { visible: Set<HTMLElement>; stop: () => void } {
+  const visible = new Set<HTMLElement>();
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) visible.add(entry.target as HTMLElement);
+      else visible.delete(entry.target as HTMLElement);
+    }
+  });
+  figures.forEach((f) => observer.observe(f));
+  return { visible, stop: () => observer.disconnect() };
+}

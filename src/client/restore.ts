@@ -1,0 +1,19 @@
+/** "Back to the article's photo": stops any recompute and puts the precomputed figures back. */
+import { liveData, nextRun, originalMarkup, setState } from './figure-state.ts';
+
+export function restoreArticle(): void {
+  nextRun();
+  for (const figure of document.querySelectorAll<HTMLElement>('.ll-figure[data-recipe]')) {
+    const image = figure.querySelector<HTMLImageElement>('img[data-original]');
+    if (image) {
+      if (image.src.startsWith('blob:')) URL.revokeObjectURL(image.src);
+      image.src = image.dataset.original!;
+      delete image.dataset.original;
+    }
+    const body = figure.querySelector<HTMLElement>('tbody');
+    const markup = body ? originalMarkup.get(body) : undefined;
+    if (body && markup !== undefined) body.innerHTML = markup;
+    liveData.delete(figure);
+    setState(figure, 'precomputed', '');
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Lays out many small images (feature-map channels, filter tiles) in one RGBA atlas: one image file per
+ * figure instead of hundreds, a grid with a gap, and a layout description so a click can be mapped back
+ * to its tile.
+ */
+import { valueRange, type ValueRange } from '../model/value-range.ts';
+import { VIRIDIS } from './colormap.ts';
+
+export interface AtlasLayout {
+  /** Tile size in pixels. */
+  tileWidth: number;
+  tileHeight: number;
+  /** Tiles per row. */
+  columns: number;
+  /** Rows of tiles. */
+  rows: number;
+  /** Pixels between tiles (and around the edge). */
+  gap: number;
+  /** Atlas size in pixels. */
+  width: number;
+  height: number;
+}
+
+export interface RgbaImage {
+  width: number;
+  height: number;
+  /** RGBA bytes, row-major. */
+  rgba: Uint8ClampedArray;
+}
+
+/** Background between tiles: the page colour, so the atlas reads as a grid of separate maps. */
+const GAP_COLOUR = [253, 252, 249, 255] as const;
+
+export function atlasLayout(count: number, tileWidth: number, tileHeight: number, columns: number, gap: number): AtlasLayout {
+  const cols = Math.max(1, Math.min(columns, count));
+  const rows = Math.max(1, Math.ceil(count / cols));
+  return {
+    tileWidth,
+    tileHeight,
+    columns: cols,
+    rows,
+    gap,
+    width: cols * tileWidth + (cols + 1) * gap,
+    height: rows * tileHeight + (rows + 1) * gap,
+  };
+}
+
+/** Top-left pixel of tile i. */
+export function tileOrigin(layout: AtlasLayout, index: number): [number, number] {
+  const col = index % layout.columns;
+  const row = Math.floor(index / layout.columns);
+  return [layout.gap + col * (layout.tileWidth + layout.gap), layout.gap + row * (layout.tileHeight + layout.gap)];
+}
+
+/** An empty atlas filled with the gap colour. */
+export function blankAtlas(layout: AtlasLayout): RgbaImage {
+  const rgba = new Uint8ClampedArray(layout.width * layout.height * 4);
+  for (let p = 0; p < rgba.length; p += 4) rgba.set(GAP_COLOUR, p);
+  return { width: layout.width, height: layout.height, rgba };
+}
+
+/**
+ * Feature-map channels of an interleaved [h, w, c] activation, each normalised to its own range and
+ * coloured with viridis. Returns the atlas and each drawn channel's value range.
+ */
+export function featureMapAtlas(
+  data: Float32Array,
+  shape: number[],
+  channels: number[],
+  columns: number,
+  gap = 2,
+): { image: RgbaImage; layout: AtlasLayout; ranges: ValueRange[] } {
+  const [h = 1, w = 1, c = 1] = shape;
+  const layout = atlasLayout(channels.length, w, h, columns, gap);
+  const image = blankAtlas(layout);
+  const ranges = channels.map((channel, index) => {
+    const range = valueRange(data, c, channel);
+    const span = range.max - range.min;
+    const [x0, y0] = tileOrigin(layout, index);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const v = data[(y * w + x) * c + channel]!;
+        const level = span > 0 ? Math.round(((v - range.min) / span) * 255) : 0;
+        const p = ((y0 + y) * layout.width + x0 + x) * 4;
+        image.rgba[p] = VIRIDIS[level * 3]!;
+        image.rgba[p + 1] = VIRIDIS[level * 3 + 1]!;
+        image.rgba[p + 2] = VIRIDIS[level * 3 + 2]!;
+        image.rgba[p + 3] = 255;
+      }
+    }
+    return range;
+  });
+  return { image, layout, ranges };
+}
+
+/** Copies same-sized RGBA tiles (tile after tile in `tiles`) into an atlas. */
+export function tileAtlas(tiles: Uint8ClampedArray, count: number, tileWidth: number, tileHeight: number, columns: number, gap = 1): { image: RgbaImage; layout: AtlasLayout } {
+  const layout = atlasLayout(count, tileWidth, tileHeight, columns, gap);
+  const image = blankAtlas(layout);
+  const rowBytes = tileWidth * 4;
+  for (let i = 0; i < count; i++) {
+    const [x0, y0] = tileOrigin(layout, i);
+    for (let y = 0; y < tileHeight; y++) {
+      const from = (i * tileHeight + y) * rowBytes;
+      image.rgba.set(tiles.subarray(from, from + rowBytes), ((y0 + y) * layout.width + x0) * 4);
+    }
+  }
+  return { image, layout };
+}

@@ -1,0 +1,40 @@
+/**
+ * The manifest the precompute writes and the Astro components read: every figure of the current content,
+ * by recipe key. Components fail the build with a clear message when a figure is missing from it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FigureData, Recipe } from '../engine/index.ts';
+import { workDir } from '../node/paths.ts';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const REPORT_FILE = 'precompute-report.json';
+/** URL folder the figure images are served from. */
+export const FIGURES_URL = 'figures';
+
+export interface ManifestFigure {
+  cacheKey: string;
+  recipe: Recipe;
+  data: FigureData;
+  image?: { file: string; width: number; height: number };
+  meta: string;
+  backend: string;
+  ms: number;
+}
+
+export interface Manifest {
+  /** Folder holding the figure images. */
+  cacheFiles: string;
+  figures: Record<string, ManifestFigure>;
+}
+
+/** Files of the manifest's figures (to copy into the built site). */
+export function manifestFiles(manifest: Manifest): string[] {
+  return Object.values(manifest.figures).flatMap((f) => [f.meta, ...(f.image ? [f.image.file] : [])]);
+}
+
+export function readManifest(): Manifest {
+  const file = path.join(workDir(), MANIFEST_FILE);
+  if (!existsSync(file)) return { cacheFiles: '', figures: {} };
+  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+}

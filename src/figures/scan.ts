@@ -1,0 +1,75 @@
+/**
+ * Finds the figures an article declares: parses the MDX (with its frontmatter) and returns every figure
+ * component with its literal props and the line it is on. Props must be literals (strings, numbers,
+ * booleans, JSON arrays) because the build computes figures before any article code runs.
+ */
+import { readFile } from 'node:fs/promises';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
+import { FIGURE_COMPONENTS, type FigureComponent } from './props.ts';
+
+export interface DeclaredFigure {
+  component: FigureComponent;
+  props: Record<string, unknown>;
+  /** 1-based line and column of the component tag. */
+  line: number;
+  column: number;
+}
+
+export interface ScannedArticle {
+  file: string;
+  frontmatter: Record<string, unknown>;
+  figures: DeclaredFigure[];
+  /** Props that are not literals, as "file:line: message". */
+  problems: string[];
+}
+
+interface JsxAttribute {
+  type: string;
+  name: string;
+  value: string | null | { type: string; value: string };
+}
+
+interface JsxNode {
+  type: string;
+  name: string | null;
+  attributes: JsxAttribute[];
+  position?: { start: { line: number; column: number } };
+}
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
+
+export async function scanArticle(file: string, displayName = file): Promise<ScannedArticle> {
+  const tree = parser.parse(await readFile(file, 'utf8'));
+  const result: ScannedArticle = { file: displayName, frontmatter: {}, figures: [], problems: [] };
+  visit(tree, (node) => {
+    if (node.type === 'yaml') result.frontmatter = (parseYaml((node as unknown as { value: string }).value) ?? {}) as Record<string, unknown>;
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    const jsx = node as unknown as JsxNode;
+    if (!jsx.name || !(jsx.name in FIGURE_COMPONENTS)) return;
+    const { line = 0, column = 0 } = jsx.position?.start ?? {};
+    const props: Record<string, unknown> = {};
+    for (const attribute of jsx.attributes) {
+      const value = attributeValue(attribute);
+      if ('error' in value) result.problems.push(`${displayName}:${line}:${column}: <${jsx.name}> ${value.error}`);
+      else props[attribute.name] = value.value;
+    }
+    result.figures.push({ component: jsx.name as FigureComponent, props, line, column });
+  });
+  return result;
+}
+
+function attributeValue(attribute: JsxAttribute): { value: unknown } | { error: string } {
+  if (attribute.type !== 'mdxJsxAttribute') return { error: 'spread props are not supported: write each prop out' };
+  if (attribute.value === null) return { value: true };
+  if (typeof attribute.value === 'string') return { value: attribute.value };
+  try {
+    return { value: JSON.parse(attribute.value.value) };
+  } catch {
+    return { error: `prop "${attribute.name}" must be a literal (a string, number, true/false or a JSON array), got {${attribute.value.value}}` };
+  }
+}

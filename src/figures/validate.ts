@@ -1,0 +1,80 @@
+/**
+ * Checks a figure's props against the registry and the model topology, and turns them into a recipe.
+ * Every problem names the valid choices, so an author can fix a typo without reading code.
+ */
+import { z } from 'zod';
+import type { Recipe } from '../engine/figures/recipe.ts';
+import { getPack, imagePacks, modelPacks } from '../registry/index.ts';
+import { layerShape, missingWeightFiles } from '../node/model-info.ts';
+import { fetchHint } from '../node/paths.ts';
+import { FIGURE_COMPONENTS, imageRef, toRecipe, type FigureComponent } from './props.ts';
+
+export type Resolution =
+  | { status: 'ok'; recipe: Recipe }
+  | { status: 'not-fetched'; model: string; layer: string; missing: string[]; hint: string }
+  | { status: 'invalid'; problems: string[] };
+
+export function resolveFigure(component: FigureComponent, raw: Record<string, unknown>, photo: string): Resolution {
+  const parsed = FIGURE_COMPONENTS[component].strict().safeParse(raw);
+  if (!parsed.success) return { status: 'invalid', problems: parsed.error.issues.map(describeIssue) };
+  const props = parsed.data as Record<string, unknown>;
+  const problems = [...checkModelAndLayer(component, props), ...checkImage(props.image as string | undefined, photo)];
+  if (problems.length) return { status: 'invalid', problems };
+  const model = props.model as string;
+  const layer = props.layer as string | undefined;
+  if (layer) {
+    const missing = missingWeightFiles(model, layer);
+    if (missing.length) {
+      if (props.whenFetched) return { status: 'not-fetched', model, layer, missing, hint: fetchHint(model) };
+      return {
+        status: 'invalid',
+        problems: [`layer ${layer} of ${model} needs weight files that are not fetched (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}). Run: ${fetchHint(model)}, or add whenFetched to show it only when fetched.`],
+      };
+    }
+  }
+  const channelCount = (m: string, l: string) => layerShape(m, l)!.at(-1)!;
+  const recipe = toRecipe(component, props, { photo, channelCount });
+  const channelProblem = layer && 'channels' in recipe ? checkChannels(model, layer, recipe.channels) : null;
+  return channelProblem ? { status: 'invalid', problems: [channelProblem] } : { status: 'ok', recipe };
+}
+
+function checkModelAndLayer(component: FigureComponent, props: Record<string, unknown>): string[] {
+  const valid = modelPacks().filter((p) => p.format === 'keras-layers');
+  const model = valid.find((p) => p.id === props.model);
+  if (!model) return [`unknown model "${String(props.model)}"; valid models: ${valid.map((p) => p.id).join(', ')}`];
+  const layer = props.layer as string | undefined;
+  if (layer === undefined) return [];
+  const layers = component === 'FilterGallery' ? model.layers.filter((l) => layerShape(model.id, l)?.length === 3 && /conv/.test(l)) : model.layers;
+  if (!layers.includes(layer)) return [`unknown layer "${layer}" for model ${model.id}; valid layers: ${layers.join(', ')}`];
+  return [];
+}
+
+function checkImage(image: string | undefined, photo: string): string[] {
+  const ref = imageRef(image ?? photo);
+  const [pack, file] = [ref.slice(0, ref.indexOf('/')), ref.slice(ref.indexOf('/') + 1)];
+  const valid = imagePacks().flatMap((p) =>
+    p.files.filter((f) => f.publish !== false).map((f) => (p.id === 'images-photos' ? f.path : `${p.id.slice('images-'.length)}/${f.path}`)),
+  );
+  if (!getPackFiles(pack).has(file)) return [`unknown image "${image ?? photo}"; valid images: ${valid.join(', ')}`];
+  if (getPack(pack).files.find((f) => f.path === file)?.publish === false) {
+    return [`image "${image}" may not be published (its rights are not cleared); valid images: ${valid.join(', ')}`];
+  }
+  return [];
+}
+
+function getPackFiles(pack: string): Set<string> {
+  const found = imagePacks().find((p) => p.id === pack);
+  return new Set(found?.files.map((f) => f.path) ?? []);
+}
+
+function checkChannels(model: string, layer: string, channels: number[]): string | null {
+  const count = layerShape(model, layer)!.at(-1)!;
+  const bad = channels.filter((c) => c >= count);
+  return bad.length ? `channel ${bad.join(', ')} does not exist in ${layer} of ${model}; valid channels: 0-${count - 1}` : null;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown prop ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  const where = issue.path.length ? `prop "${issue.path.join('.')}"` : 'props';
+  return `${where}: ${issue.message}`;
+}
