@@ -1,10 +1,12 @@
 /**
  * Browser tests in Debian's Chromium (no browser download possible here). `--enable-unsafe-webgpu` gives
  * a software WebGPU adapter on machines without a GPU; Playwright already passes --no-sandbox for root.
+ * Two built sites are served: the real site (dist/) and the small fixture site (tests/fixtures/basic/dist).
  */
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.LAYERLENS_TEST_PORT ?? 4329);
+const SITE_PORT = 4329;
+const FIXTURE_PORT = 4330;
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -13,16 +15,21 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: {
       executablePath: process.env.LAYERLENS_CHROMIUM ?? '/usr/bin/chromium',
       args: ['--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update'],
     },
   },
-  webServer: {
-    command: `npx tsx scripts/serve.ts --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'site', testMatch: ['engine.spec.ts', 'site.spec.ts'], use: { baseURL: `http://127.0.0.1:${SITE_PORT}` } },
+    { name: 'fixture', testMatch: ['figures.spec.ts', 'photo.spec.ts'], use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
+  ],
+  webServer: [
+    { command: `npx tsx scripts/serve.ts --port ${SITE_PORT}`, url: `http://127.0.0.1:${SITE_PORT}/`, reuseExistingServer: !process.env.CI },
+    {
+      command: `npx tsx scripts/serve.ts --port ${FIXTURE_PORT} --dir tests/fixtures/basic/dist`,
+      url: `http://127.0.0.1:${FIXTURE_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

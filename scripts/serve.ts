@@ -1,9 +1,14 @@
-/** npm run serve [-- --port N]: serves dist/ on 127.0.0.1 (the browser tests start it themselves). */
+/** npm run serve [-- --port N] [--dir FOLDER]: serves a built site (dist/ by default) on 127.0.0.1. */
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/node/paths.ts';
 import { serveStatic } from './lib/static-server.ts';
 
-const portFlag = process.argv.indexOf('--port');
-const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : 4321;
-await serveStatic(path.join(PROJECT_ROOT, 'dist'), port);
-process.stderr.write(`Serving dist/ at http://127.0.0.1:${port}/\n`);
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+}
+
+const port = Number(option('--port', '4321'));
+const dir = path.resolve(PROJECT_ROOT, option('--dir', 'dist'));
+await serveStatic(dir, port);
+process.stderr.write(`Serving ${path.relative(PROJECT_ROOT, dir) || '.'} at http://127.0.0.1:${port}/\n`);

@@ -33,7 +33,7 @@ function initPhotoControl(): void {
     const notes = photo.notes.length ? ` (${photo.notes.join('; ')})` : '';
     say(`Recomputing every figure for ${name}${notes}...`, 'busy');
     const { recomputeArticle } = await import('./recompute.ts');
-    const outcome = await recomputeArticle(photo.pixels, (done, total) => say(`Recomputing for ${name}${notes}: ${done} of ${total} figures done.`, 'busy'));
+    const outcome = await recomputeArticle(photo.pixels, name, (done, total) => say(`Recomputing for ${name}${notes}: ${done} of ${total} figures done.`, 'busy'));
     if (outcome) say(`All ${outcome.figures} figures show ${name}${notes}, computed on this device with ${outcome.backend}.`, 'done');
   };
 

@@ -9,6 +9,12 @@ export const liveData = new WeakMap<HTMLElement, FigureData>();
 /** Markup of a figure's table before the first recompute (to restore the precomputed version). */
 export const originalMarkup = new WeakMap<HTMLElement, string>();
 
+/** Names the photo a figure shows in its recipe line (null: the article's own). */
+export function setPhotoName(figure: HTMLElement, name: string | null): void {
+  const span = figure.querySelector<HTMLElement>('.ll-recipe-photo');
+  if (span) span.textContent = name ?? span.dataset.original ?? '';
+}
+
 export function setState(figure: HTMLElement, state: FigureState, text: string): void {
   const line = figure.querySelector<HTMLElement>('.ll-state');
   if (line && figure.dataset.state === 'precomputed' && !line.dataset.precomputed) line.dataset.precomputed = line.textContent ?? '';

@@ -7,7 +7,7 @@ import { computeFigure, PhotoAnalysis, recipeLayers, type FigureResult, type Ima
 import type { BackendName } from '../engine/backend.ts';
 import type { ModelSpec } from '../registry/schema.ts';
 import { loadNetwork, startBackend } from './browser-engine.ts';
-import { isCurrent, liveData, nextRun, originalMarkup, setState } from './figure-state.ts';
+import { isCurrent, liveData, nextRun, originalMarkup, setPhotoName, setState } from './figure-state.ts';
 
 export interface RecomputeOutcome {
   figures: number;
@@ -15,7 +15,7 @@ export interface RecomputeOutcome {
 }
 
 /** Resolves when every figure shows the photo, or with null when a newer photo (or a reset) took over. */
-export async function recomputeArticle(pixels: ImagePixels, onProgress: (done: number, total: number) => void): Promise<RecomputeOutcome | null> {
+export async function recomputeArticle(pixels: ImagePixels, photoName: string, onProgress: (done: number, total: number) => void): Promise<RecomputeOutcome | null> {
   const run = nextRun();
   const figures = [...document.querySelectorAll<HTMLElement>('.ll-figure[data-recipe]')];
   const recipes = new Map(figures.map((f) => [f, JSON.parse(f.dataset.recipe!) as PhotoRecipe]));
@@ -48,6 +48,7 @@ export async function recomputeArticle(pixels: ImagePixels, onProgress: (done: n
         const result = await computeFigure(recipe, analysis.network, analysis);
         if (!isCurrent(run)) return null;
         await show(figure, result);
+        setPhotoName(figure, photoName);
         setState(figure, 'done', `Recomputed for your photo on ${backend.name} in ${Math.round(performance.now() - started)} ms.`);
       } catch (error) {
         setState(figure, 'error', `Could not recompute: ${error instanceof Error ? error.message : String(error)}`);
@@ -72,8 +73,8 @@ async function show(figure: HTMLElement, result: FigureResult): Promise<void> {
     const url = URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
     if (image.src.startsWith('blob:')) URL.revokeObjectURL(image.src);
     else image.dataset.original = image.src;
+    // No await on image.decode(): a lazy image far below the viewport would not decode until scrolled to.
     image.src = url;
-    await image.decode().catch(() => undefined);
   }
   if (result.data.kind === 'top-k') {
     const body = figure.querySelector<HTMLElement>('tbody')!;

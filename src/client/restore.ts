@@ -1,5 +1,5 @@
 /** "Back to the article's photo": stops any recompute and puts the precomputed figures back. */
-import { liveData, nextRun, originalMarkup, setState } from './figure-state.ts';
+import { liveData, nextRun, originalMarkup, setPhotoName, setState } from './figure-state.ts';
 
 export function restoreArticle(): void {
   nextRun();
@@ -14,6 +14,7 @@ export function restoreArticle(): void {
     const markup = body ? originalMarkup.get(body) : undefined;
     if (body && markup !== undefined) body.innerHTML = markup;
     liveData.delete(figure);
+    setPhotoName(figure, null);
     setState(figure, 'precomputed', '');
   }
 }

@@ -53,12 +53,16 @@ export async function scanArticle(file: string, displayName = file): Promise<Sca
     if (!jsx.name || !(jsx.name in FIGURE_COMPONENTS)) return;
     const { line = 0, column = 0 } = jsx.position?.start ?? {};
     const props: Record<string, unknown> = {};
+    let literal = true;
     for (const attribute of jsx.attributes) {
       const value = attributeValue(attribute);
-      if ('error' in value) result.problems.push(`${displayName}:${line}:${column}: <${jsx.name}> ${value.error}`);
-      else props[attribute.name] = value.value;
+      if ('error' in value) {
+        result.problems.push(`${displayName}:${line}:${column}: <${jsx.name}> ${value.error}`);
+        literal = false;
+      } else props[attribute.name] = value.value;
     }
-    result.figures.push({ component: jsx.name as FigureComponent, props, line, column });
+    // A figure with a non-literal prop is reported once, not again as "prop missing".
+    if (literal) result.figures.push({ component: jsx.name as FigureComponent, props, line, column });
   });
   return result;
 }

@@ -36,9 +36,9 @@ export function mirrorRoot(): string | null {
   return value ? path.resolve(PROJECT_ROOT, value) : null;
 }
 
-/** Work folder for caches and reports (git-ignored). */
+/** Work folder for the precompute cache, manifest and reports (git-ignored). LAYERLENS_WORK overrides it. */
 export function workDir(): string {
-  return path.join(PROJECT_ROOT, '.layerlens');
+  return path.resolve(PROJECT_ROOT, process.env.LAYERLENS_WORK ?? '.layerlens');
 }
 
 /** The command a user runs to fetch one pack, for error messages. */

@@ -1,0 +1,27 @@
+/** The real site: every page without accessibility violations, and a screenshot of the article for people to look at. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { workDir } from '../../src/node/paths.ts';
+
+test('every page has no serious accessibility violations', async ({ page }) => {
+  for (const url of ['/', '/engine/', '/articles/what-each-layer-sees/']) {
+    await page.goto(url);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('the article renders every figure; a screenshot is written', async ({ page }) => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto('/articles/what-each-layer-sees/');
+  // Load every lazy image, then take the whole page.
+  await page.$$eval('img[loading=lazy]', (imgs) => imgs.forEach((i) => ((i as HTMLImageElement).loading = 'eager')));
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 60_000 });
+  await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode())));
+  expect(await page.locator('figure.ll-figure').count()).toBeGreaterThan(20);
+  const file = path.join(workDir(), 'screenshots', 'what-each-layer-sees.png');
+  await page.screenshot({ path: file, fullPage: true });
+  test.info().annotations.push({ type: 'screenshot', description: file });
+});

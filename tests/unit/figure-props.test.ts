@@ -1,0 +1,65 @@
+/**
+ * Author props: every mistake fails with the valid choices; the scan reports file and line; defaults
+ * resolve to a complete recipe.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveFigure } from '../../src/figures/validate.ts';
+import { PROJECT_ROOT } from '../../src/node/paths.ts';
+import { collectFigures } from '../../scripts/lib/collect-figures.ts';
+
+describe('figure props', () => {
+  it('resolves defaults: the article photo, every channel, a near-square grid', () => {
+    const result = resolveFigure('FeatureMapGrid', { layer: 'conv2d_1' }, 'chelsea.png');
+    expect(result).toEqual({
+      status: 'ok',
+      recipe: { kind: 'feature-maps', model: 'tiny-darknet', layer: 'conv2d_1', image: 'images-photos/chelsea.png', resize: 'squash', channels: [...Array(16).keys()], columns: 4 },
+    });
+  });
+
+  it.each([
+    ['FeatureMapGrid', { layer: 'conv2d_99' }, /unknown layer "conv2d_99" for model tiny-darknet; valid layers: conv2d_1, conv2d_2/],
+    ['FeatureMapGrid', { model: 'resnet50', layer: 'conv1' }, /unknown model "resnet50"; valid models: tiny-darknet, tiny-vgg, vgg19/],
+    ['TopK', { image: 'unicorn.jpg' }, /unknown image "unicorn.jpg"; valid images: .*chelsea\.png.*textures\/brick\.png/],
+    ['TopK', { image: 'styles/la_muse.jpg' }, /image "styles\/la_muse\.jpg" may not be published \(its rights are not cleared\)/],
+    ['FeatureMapGrid', { layer: 'conv2d_1', channels: [3, 16] }, /channel 16 does not exist in conv2d_1 of tiny-darknet; valid channels: 0-15/],
+    ['FilterGallery', { layer: 'conv2d_1', colums: 4 }, /unknown prop "colums"/],
+    ['FilterGallery', { layer: 'max_pooling2d_1' }, /unknown layer "max_pooling2d_1" .*valid layers: conv2d_1/],
+    ['FeatureMapGrid', { layer: 'conv2d_1', resize: 'stretch' }, /prop "resize"/],
+    ['FeatureMapGrid', { model: 'vgg19', layer: 'block5_conv1' }, /needs weight files that are not fetched .*npm run models -- vgg19/],
+  ] as const)('%s %j is refused', (component, props, message) => {
+    const result = resolveFigure(component, props as Record<string, unknown>, 'chelsea.png');
+    expect(result.status).toBe('invalid');
+    expect(result.status === 'invalid' && result.problems.join('\n')).toMatch(message);
+  });
+
+  it('leaves out a figure whose weights are not fetched when the author allows it', () => {
+    const result = resolveFigure('FeatureMapGrid', { model: 'vgg19', layer: 'block4_conv1', whenFetched: true }, 'chelsea.png');
+    expect(result).toMatchObject({ status: 'not-fetched', model: 'vgg19', layer: 'block4_conv1', hint: expect.stringContaining('npm run models -- vgg19') });
+  });
+});
+
+describe('scanning articles', () => {
+  it('reports each broken figure with its file and line', async () => {
+    const collected = await collectFigures(path.join(PROJECT_ROOT, 'tests/fixtures/invalid/content/articles'));
+    const file = 'tests/fixtures/invalid/content/articles/broken.mdx';
+    const expected = [
+      [`${file}:7:1: <FeatureMapGrid> unknown layer "conv2d_99"`],
+      [`${file}:9:1: <FeatureMapGrid> unknown model "resnet50"`],
+      [`${file}:11:1: <TopK> unknown image "unicorn.jpg"`],
+      [`${file}:13:1: <FeatureMapGrid> channel 16 does not exist`],
+      [`${file}:15:1: <FilterGallery> unknown prop "colums"`],
+      [`${file}:17:1: <FeatureMapGrid> prop "layer" must be a literal`],
+      [`${file}:19:1: <FeatureMapGrid> layer block5_conv1 of vgg19 needs weight files that are not fetched`],
+      [`${file}:21:1: <TopK> image "styles/la_muse.jpg" may not be published`],
+    ];
+    for (const [start] of expected) expect(collected.problems.some((p) => p.startsWith(start!)), start).toBe(true);
+  });
+
+  it('collects the fixture article\'s figures as unique recipes', async () => {
+    const collected = await collectFigures(path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles'));
+    expect(collected.problems).toEqual([]);
+    expect(collected.recipes.size).toBe(7);
+    expect(collected.notFetched).toEqual([expect.stringContaining('fixture.mdx:19:1: <FeatureMapGrid> vgg19/block4_conv1')]);
+  });
+});
