@@ -1,48 +1,60 @@
 /**
  * npm run bench [-- --json] [--no-browser]
  * Prints speed figures and ratios. With --json, one JSON object on stdout (progress goes to stderr);
- * later benchmarks add their own keys beside `activations`.
+ * each benchmark adds its own key.
  */
 import path from 'node:path';
 import { imagesRoot } from '../tests/helpers/images.ts';
 import { benchActivations, type ActivationsBench } from './lib/bench/activations.ts';
-import { benchBrowser } from './lib/bench/browser.ts';
+import { benchBrowser, benchPageWeight, siteBuilt } from './lib/bench/browser.ts';
+import { benchPrecompute } from './lib/bench/precompute.ts';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
+const browserWanted = !args.has('--no-browser');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
   const image = path.join(imagesRoot(), 'photos/chelsea.png');
-  log('Tiny Darknet, 224x224, chelsea.png: all conv activations vs predict vs per-layer models');
+  log('activations: Tiny Darknet, 224x224, chelsea.png, in Node');
   const perBackend: Record<string, ActivationsBench> = {};
-  for (const backend of ['wasm', 'cpu'] as const) {
-    log(`  Node ${backend}...`);
-    perBackend[backend] = await benchActivations(backend, image);
-  }
+  for (const backend of ['wasm', 'cpu'] as const) perBackend[backend] = await benchActivations(backend, image);
   const fastest = Object.values(perBackend).sort((a, b) => a.predictMs - b.predictMs)[0]!;
-  const browser = args.has('--no-browser') ? {} : (log('  headless Chromium...'), await benchBrowser(['wasm', 'webgl', 'webgpu', 'cpu']));
+
+  log('precompute: every article, empty cache then warm');
+  const precompute = await benchPrecompute();
+
+  const browserReady = browserWanted && siteBuilt();
+  if (browserWanted && !browserReady) log('  (site not built: run npm run build for the browser figures)');
+  log(browserReady ? 'headless Chromium: engine per backend, article page weight' : '');
+  const chromium = browserReady ? await benchBrowser(['wasm', 'webgl', 'webgpu', 'cpu']) : {};
+  const page = browserReady ? await benchPageWeight('/articles/what-each-layer-sees/') : null;
+
   const report = {
     activations: fastest,
     backends: {
       node: Object.fromEntries(Object.entries(perBackend).map(([k, v]) => [k, { predictMs: v.predictMs, allLayersMs: v.allLayersMs }])),
-      chromium: browser,
+      chromium,
     },
+    precompute,
+    ...(page ? { page } : {}),
   };
   if (json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
   const a = report.activations;
-  log(`\nactivations (${a.backend}, fastest CPU backend in Node):`);
-  log(`  predict (engine)            ${a.predictMs} ms`);
-  log(`  all ${a.convLayers} conv layers, one pass  ${a.allLayersMs} ms   = ${a.allLayersOverPredict}x predict`);
-  log(`  per-layer tf.model loop     ${a.perLayerLoopMs} ms   = ${a.perLayerLoopOverAllLayers}x the one-pass`);
-  log(`  predict (tfjs-layers)       ${a.layersPredictMs} ms`);
+  log(`\nactivations (${a.backend}, the fastest CPU backend in Node):`);
+  log(`  predict (engine)              ${a.predictMs} ms`);
+  log(`  all ${a.convLayers} conv layers, one pass  ${a.allLayersMs} ms  = ${a.allLayersOverPredict}x predict`);
+  log(`  per-layer tf.model loop       ${a.perLayerLoopMs} ms  = ${a.perLayerLoopOverAllLayers}x the one pass`);
+  log(`  predict (tfjs-layers)         ${a.layersPredictMs} ms`);
   for (const [name, v] of Object.entries(perBackend)) log(`  Node ${name}: predict ${v.predictMs} ms, all layers ${v.allLayersMs} ms`);
-  for (const [name, v] of Object.entries(browser)) {
-    log(`  Chromium ${name}: ${'error' in v ? v.error : `${v.ms} ms (first run ${v.firstMs} ms, backend ${v.backend})`}`);
+  for (const [name, v] of Object.entries(chromium)) {
+    log(`  Chromium ${name}: ${'error' in v ? v.error : `${v.ms} ms per image (first run ${v.firstMs} ms, backend ${v.backend})`}`);
   }
+  log(`\nprecompute (${precompute.figures} figures on ${precompute.backend}): cold ${precompute.coldSeconds} s, warm ${precompute.warmSeconds} s = ${(precompute.warmOverCold * 100).toFixed(1)}% of cold (process wall time ${precompute.coldWallSeconds} s and ${precompute.warmWallSeconds} s)`);
+  if (page) log(`page: article HTML+CSS+JS before interaction ${(page.articleBytesGzip / 1024).toFixed(1)} KiB gzipped (${(page.articleBytes / 1024).toFixed(1)} KiB raw, ${page.files} files)`);
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@
  * reusing cached results, then writes the manifest the Astro components read and a report.
  */
 import path from 'node:path';
-import { PhotoAnalysis, computeFigure, recipeLayers, usesPhoto, type BackendName, type Network, type Recipe } from '../src/engine/index.ts';
+import { PhotoAnalysis, computeFigure, recipeLayers, usesPhoto, type BackendName, type BackendReport, type Network, type Recipe } from '../src/engine/index.ts';
 import { initNodeBackend, loadModel } from '../src/node/engine.ts';
 import { decodeImageFile } from '../src/node/image.ts';
 import { contentDir, packDir, workDir } from '../src/node/paths.ts';
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     return;
   }
   for (const skipped of collected.notFetched) process.stderr.write(`Skipped (weights not fetched): ${skipped}\n`);
-  const backend = await initNodeBackend(backendArg());
+  // The backend starts only when a figure needs computing: a warm rebuild never pays for it.
+  let backend: BackendReport | null = null;
   const cache = new FigureCache(path.join(workDir(), 'cache'));
   const engine = await engineHash();
   const bar = new ProgressBar({ unit: 'figures', total: collected.recipes.size });
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       const id = cacheKey(inputs);
       let entry = await cache.read(id);
       if (!entry) {
+        backend ??= await initNodeBackend(backendArg());
         const t0 = performance.now();
         const network = await networks.get(recipe.model);
         const photo = usesPhoto(recipe) ? await networks.photo(recipe.model, recipe.image) : undefined;
@@ -56,10 +58,25 @@ async function main(): Promise<void> {
     networks.dispose();
   }
   const seconds = (performance.now() - started) / 1000;
-  const report = { computed, reused: collected.recipes.size - computed, seconds: Math.round(seconds * 100) / 100, backend: backend.name, articles: collected.articles, notFetched: collected.notFetched.length };
+  const report = {
+    computed,
+    reused: collected.recipes.size - computed,
+    seconds: Math.round(seconds * 100) / 100,
+    // With nothing to compute no backend starts; the report then names the one that would have.
+    backend: backend?.name ?? (await plannedBackend()),
+    articles: collected.articles,
+    notFetched: collected.notFetched.length,
+  };
   await writeAtomically(path.join(workDir(), MANIFEST_FILE), JSON.stringify({ cacheFiles: cache.filesDir, figures: manifest }));
   await writeAtomically(path.join(workDir(), REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-  bar.finish(`Precomputed ${collected.recipes.size} figures from ${collected.articles} article(s): ${computed} computed, ${report.reused} reused, ${formatSeconds(seconds)} on ${backend.name}.`);
+  bar.finish(`Precomputed ${collected.recipes.size} figures from ${collected.articles} article(s): ${computed} computed, ${report.reused} reused, ${formatSeconds(seconds)} on ${report.backend}.`);
+}
+
+/** The backend a computation would use: the requested one, or WebGPU when this process has it, else wasm. */
+async function plannedBackend(): Promise<string> {
+  const requested = backendArg();
+  if (requested !== 'auto') return requested;
+  return (globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu ? 'webgpu' : 'wasm';
 }
 
 function imagePath(ref: string): string {

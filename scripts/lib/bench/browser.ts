@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../../src/node/paths.ts';
 import { serveStatic } from '../static-server.ts';
 
@@ -17,22 +18,60 @@ export interface BrowserTiming {
   firstMs: number;
 }
 
+export interface PageWeight {
+  /** HTML + CSS + JS fetched before any interaction, each gzipped, summed. */
+  articleBytesGzip: number;
+  /** The same, uncompressed. */
+  articleBytes: number;
+  /** What was counted. */
+  files: number;
+}
+
 const PORT = 4391;
 
-export async function benchBrowser(backends: string[]): Promise<Record<string, BrowserTiming | { error: string }>> {
-  if (!existsSync(path.join(PROJECT_ROOT, 'dist/engine/index.html'))) {
-    return Object.fromEntries(backends.map((b) => [b, { error: 'site not built (npm run build first)' }]));
-  }
+export function siteBuilt(): boolean {
+  return existsSync(path.join(PROJECT_ROOT, 'dist/engine/index.html'));
+}
+
+/** Runs `work` with the built site served and Chromium started. */
+export async function withBrowser<T>(work: (browser: Browser, origin: string) => Promise<T>): Promise<T> {
   const server = await serveStatic(path.join(PROJECT_ROOT, 'dist'), PORT);
   const browser = await chromium.launch({
     executablePath: process.env.LAYERLENS_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--enable-unsafe-webgpu', '--disable-background-networking'],
   });
-  const results: Record<string, BrowserTiming | { error: string }> = {};
   try {
+    return await work(browser, `http://127.0.0.1:${PORT}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** The article page's weight before interaction: every document, stylesheet and script it fetches on load. */
+export async function benchPageWeight(articlePath: string): Promise<PageWeight> {
+  return withBrowser(async (browser, origin) => {
+    const page = await browser.newPage();
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (response) => {
+      if (['document', 'stylesheet', 'script'].includes(response.request().resourceType())) bodies.push(response.body());
+    });
+    await page.goto(`${origin}${articlePath}`, { waitUntil: 'networkidle' });
+    const files = await Promise.all(bodies);
+    return {
+      articleBytesGzip: files.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
+      articleBytes: files.reduce((sum, body) => sum + body.length, 0),
+      files: files.length,
+    };
+  });
+}
+
+export async function benchBrowser(backends: string[]): Promise<Record<string, BrowserTiming | { error: string }>> {
+  return withBrowser(async (browser, origin) => {
+    const results: Record<string, BrowserTiming | { error: string }> = {};
     for (const backend of backends) {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${PORT}/engine/?backend=${backend}&image=chelsea.png&run`);
+      await page.goto(`${origin}/engine/?backend=${backend}&image=chelsea.png&run`);
       const status = page.locator('#engine-status');
       await status.and(page.locator('[data-state="done"], [data-state="error"]')).waitFor({ timeout: 170_000 });
       const data = await status.evaluate((el: HTMLElement) => ({ ...el.dataset, text: el.textContent ?? '' }) as Record<string, string>);
@@ -42,9 +81,6 @@ export async function benchBrowser(backends: string[]): Promise<Record<string, B
           : { error: data.text ?? '' };
       await page.close();
     }
-  } finally {
-    await browser.close();
-    server.close();
-  }
-  return results;
+    return results;
+  });
 }
