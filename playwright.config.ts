@@ -13,7 +13,7 @@ export default defineConfig({
   globalSetup: './tests/browser/global-setup.ts',
   timeout: 180_000,
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '.layerlens/test-results/browser.json' }]],
   use: {
     launchOptions: {
       executablePath: process.env.LAYERLENS_CHROMIUM ?? '/usr/bin/chromium',

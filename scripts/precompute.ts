@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { PhotoAnalysis, computeFigure, recipeLayers, usesPhoto, type BackendName, type BackendReport, type Network, type Recipe } from '../src/engine/index.ts';
 import { initNodeBackend, loadModel } from '../src/node/engine.ts';
+import { installDawn } from '../src/node/dawn.ts';
 import { decodeImageFile } from '../src/node/image.ts';
 import { contentDir, packDir, workDir } from '../src/node/paths.ts';
 import { collectFigures } from './lib/collect-figures.ts';
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
       const id = cacheKey(inputs);
       let entry = await cache.read(id);
       if (!entry) {
-        backend ??= await initNodeBackend(backendArg());
+        if (!backend) {
+          backend = await initNodeBackend(backendArg());
+          for (const skipped of backend.skipped) process.stderr.write(`Backend ${skipped.name} not used: ${skipped.reason}\n`);
+        }
         const t0 = performance.now();
         const network = await networks.get(recipe.model);
         const photo = usesPhoto(recipe) ? await networks.photo(recipe.model, recipe.image) : undefined;
@@ -72,11 +76,11 @@ async function main(): Promise<void> {
   bar.finish(`Precomputed ${collected.recipes.size} figures from ${collected.articles} article(s): ${computed} computed, ${report.reused} reused, ${formatSeconds(seconds)} on ${report.backend}.`);
 }
 
-/** The backend a computation would use: the requested one, or WebGPU when this process has it, else wasm. */
+/** The backend a computation would use: the requested one, or WebGPU when Dawn finds a GPU, else wasm. */
 async function plannedBackend(): Promise<string> {
   const requested = backendArg();
   if (requested !== 'auto') return requested;
-  return (globalThis as { navigator?: { gpu?: unknown } }).navigator?.gpu ? 'webgpu' : 'wasm';
+  return (await installDawn()) === null ? 'webgpu' : 'wasm';
 }
 
 function imagePath(ref: string): string {

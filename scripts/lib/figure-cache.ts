@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { FigureData, Recipe, RgbaImage } from '../../src/engine/index.ts';
+import type { Recipe, RgbaImage } from '../../src/engine/index.ts';
+import type { ManifestFigure } from '../../src/figures/manifest.ts';
 import { hashOf, stableStringify } from '../../src/figures/key.ts';
 import { writeAtomically } from './fetch-pack.ts';
 
@@ -22,18 +23,8 @@ export interface CacheInputs {
   image: string;
 }
 
-export interface CachedFigure {
-  cacheKey: string;
-  recipe: Recipe;
-  data: FigureData;
-  /** The figure's image, stored as <content hash>.png under the cache's files folder. */
-  image?: { file: string; width: number; height: number };
-  /** Recipe and data as a JSON file (<content hash>.json), fetched by the page when a reader needs it. */
-  meta: string;
-  backend: string;
-  /** Milliseconds the computation took. */
-  ms: number;
-}
+/** A cache entry is exactly what the manifest lists for a figure. */
+export type CachedFigure = ManifestFigure;
 
 export function cacheKey(inputs: CacheInputs): string {
   return hashOf(stableStringify(inputs.recipe), inputs.engine, inputs.weights, inputs.image);

@@ -12,13 +12,19 @@ export const REPORT_FILE = 'precompute-report.json';
 /** URL folder the figure images are served from. */
 export const FIGURES_URL = 'figures';
 
+/** One computed figure: what the precompute cache stores and the manifest lists. */
 export interface ManifestFigure {
+  /** Hash of everything that determines the figure (engine code, weights, image, recipe). */
   cacheKey: string;
   recipe: Recipe;
   data: FigureData;
+  /** The figure's image, stored as <content hash>.png under the cache's files folder. */
   image?: { file: string; width: number; height: number };
+  /** Recipe and data as a JSON file (<content hash>.json), fetched by the page when a reader needs it. */
   meta: string;
+  /** Backend that computed it. */
   backend: string;
+  /** Milliseconds the computation took. */
   ms: number;
 }
 

@@ -5,10 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { initBackend, load, type BackendName, type BackendReport, type LoadOptions, type Network } from '../engine/index.ts';
 import { modelSpec } from '../registry/index.ts';
 import { mirrorSource, storeSource } from './fs-source.ts';
+import { installDawn } from './dawn.ts';
 
 const require = createRequire(import.meta.url);
 
-/** In Node the fastest backend without a GPU is wasm (SIMD); cpu is the fallback. */
+/** In Node: WebGPU through Dawn when there is a GPU; without one wasm (SIMD) is fastest; cpu is the fallback. */
 export const NODE_BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
 
 export function nodeWasmPaths(): string {
@@ -16,11 +17,13 @@ export function nodeWasmPaths(): string {
   return `${dist}${path.sep}`;
 }
 
+/** Starts tfjs in Node: WebGPU through Dawn where a GPU is found, else wasm, else cpu (or the one asked for). */
 export async function initNodeBackend(prefer: BackendName | 'auto' = 'auto'): Promise<BackendReport> {
-  return initBackend({
-    order: prefer === 'auto' ? NODE_BACKEND_ORDER : [prefer],
-    wasmPaths: nodeWasmPaths(),
-  });
+  const order = prefer === 'auto' ? NODE_BACKEND_ORDER : [prefer];
+  const dawnProblem = order.includes('webgpu') ? await installDawn() : null;
+  const report = await initBackend({ order, wasmPaths: nodeWasmPaths() });
+  // Say why WebGPU was skipped in Dawn's words rather than the generic "no navigator.gpu".
+  return { ...report, skipped: report.skipped.map((s) => (s.name === 'webgpu' && dawnProblem ? { ...s, reason: dawnProblem } : s)) };
 }
 
 /** Loads a registered model from the store (default) or from the mirror. */
