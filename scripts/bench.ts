@@ -4,7 +4,7 @@
  * each benchmark adds its own key.
  */
 import path from 'node:path';
-import { imagesRoot } from '../tests/helpers/images.ts';
+import { packDir } from '../src/node/paths.ts';
 import { benchActivations, type ActivationsBench } from './lib/bench/activations.ts';
 import { benchBrowser, benchPageWeight, siteBuilt } from './lib/bench/browser.ts';
 import { benchPrecompute } from './lib/bench/precompute.ts';
@@ -15,7 +15,7 @@ const browserWanted = !args.has('--no-browser');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const image = path.join(imagesRoot(), 'photos/chelsea.png');
+  const image = path.join(packDir('images-photos'), 'chelsea.png'); // fetched by npm run models
   log('activations: Tiny Darknet, 224x224, chelsea.png, in Node');
   const perBackend: Record<string, ActivationsBench> = {};
   for (const backend of ['wasm', 'cpu'] as const) perBackend[backend] = await benchActivations(backend, image);

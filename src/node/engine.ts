@@ -1,7 +1,6 @@
 /** Engine set-up for Node: wasm binaries from node_modules, packs from the store or the mirror. */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { initBackend, load, type BackendName, type BackendReport, type LoadOptions, type Network } from '../engine/index.ts';
 import { modelSpec } from '../registry/index.ts';
 import { mirrorSource, storeSource } from './fs-source.ts';
@@ -32,4 +31,3 @@ export async function loadModel(id: string, options: LoadOptions & { from?: 'sto
   return load(modelSpec(id), source, options);
 }
 
-export { pathToFileURL };
