@@ -1,7 +1,6 @@
 /**
  * The forward pass over planned stages. Pure tensor code with no allocation left behind when called inside
- * tf.tidy. Fused kernels are used for inference; `differentiable` switches to plain ops, because tfjs has
- * gradients for fused conv only with linear or relu activations.
+ * tf.tidy. Fused kernels are used for inference; `differentiable` switches to plain ops (see differentiable()).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { isWeighted, type Activation, type PoolStage, type Stage, type TapPoint, type WeightedStage } from './plan.ts';
@@ -34,13 +33,27 @@ export function runStages(
     if (isWeighted(stage)) {
       const w = weights.get(index);
       if (!w) throw new Error(`Stage ${stage.name} has no weights loaded.`);
-      [pre, x] = weighted(stage, w, x, needPre || options.differentiable === true);
+      [pre, x] = options.differentiable ? differentiable(stage, w, x) : weighted(stage, w, x, needPre);
     } else {
       x = simple(stage, x);
     }
     for (const i of wanted) results[i] = taps[i]!.when === 'pre' ? (pre ?? x) : x;
   }
   return results as tf.Tensor[];
+}
+
+/**
+ * Plain ops for gradients with respect to the input. Not fused: the fused ops' custom gradients always
+ * compute the weights' gradient too (Conv2DBackpropFilter, which the wasm backend lacks, and wasted work
+ * since the weights are constants), while plain conv2d asks only for the input gradient it needs.
+ */
+function differentiable(stage: WeightedStage, w: StageWeights, x: tf.Tensor): [tf.Tensor, tf.Tensor] {
+  const linear =
+    stage.kind === 'conv'
+      ? tf.conv2d(x as tf.Tensor4D, w.kernel as tf.Tensor4D, stage.strides, stage.padding)
+      : tf.matMul(x as tf.Tensor2D, w.kernel as tf.Tensor2D);
+  const pre = tf.add(linear, w.bias);
+  return [pre, activate(pre, stage.activation)];
 }
 
 /** Returns [pre-activation (when asked for), output]. */
