@@ -8,6 +8,7 @@ import { packDir } from '../src/node/paths.ts';
 import { benchActivations, type ActivationsBench } from './lib/bench/activations.ts';
 import { benchBrowser, benchPageWeight, siteBuilt } from './lib/bench/browser.ts';
 import { benchPrecompute } from './lib/bench/precompute.ts';
+import { benchDream } from './lib/bench/dream.ts';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -21,13 +22,17 @@ async function main(): Promise<void> {
   for (const backend of ['wasm', 'cpu'] as const) perBackend[backend] = await benchActivations(backend, image);
   const fastest = Object.values(perBackend).sort((a, b) => a.predictMs - b.predictMs)[0]!;
 
+  log('dream: recipe against naive ascent and against photos, Tiny Darknet');
+  const dream = await benchDream();
+
   log('precompute: every article, empty cache then warm');
   const precompute = await benchPrecompute();
 
   const browserReady = browserWanted && siteBuilt();
   if (browserWanted && !browserReady) log('  (site not built: run npm run build for the browser figures)');
   log(browserReady ? 'headless Chromium: engine per backend, article page weight' : '');
-  const chromium = browserReady ? await benchBrowser(['wasm', 'webgl', 'webgpu', 'cpu']) : {};
+  // Dream speed in the browser: 8 steps (software WebGPU and cpu take seconds per step here).
+  const chromium = browserReady ? await benchBrowser(['wasm', 'webgl', 'webgpu', 'cpu'], 8) : {};
   const page = browserReady ? await benchPageWeight('/articles/what-each-layer-sees/') : null;
 
   const report = {
@@ -38,6 +43,15 @@ async function main(): Promise<void> {
     },
     precompute,
     ...(page ? { page } : {}),
+    dream: {
+      ...dream,
+      stepsPerSecond: {
+        ...Object.fromEntries(Object.entries(dream.stepsPerSecond).map(([k, v]) => [`node-${k}`, v])),
+        ...Object.fromEntries(
+          Object.entries(chromium).flatMap(([k, v]) => ('dreamStepsPerSecond' in v && v.dreamStepsPerSecond !== undefined ? [[`chromium-${k}`, v.dreamStepsPerSecond]] : [])),
+        ),
+      },
+    },
   };
   if (json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -54,6 +68,10 @@ async function main(): Promise<void> {
     log(`  Chromium ${name}: ${'error' in v ? v.error : `${v.ms} ms per image (first run ${v.firstMs} ms, backend ${v.backend})`}`);
   }
   log(`\nprecompute (${precompute.figures} figures on ${precompute.backend}): cold ${precompute.coldSeconds} s, warm ${precompute.warmSeconds} s = ${(precompute.warmOverCold * 100).toFixed(1)}% of cold (process wall time ${precompute.coldWallSeconds} s and ${precompute.warmWallSeconds} s)`);
+  const d = report.dream;
+  log(`\ndream (${d.size}x${d.size}, ${d.steps} steps): recipe / naive median ${d.recipeOverNaive} under transforms (recipe higher on ${d.recipeWins} units; ${d.recipeOverNaivePlain} on plain images), recipe / best photo median ${d.recipeOverPhotoMax}`);
+  for (const u of d.units) log(`  ${u.unit}: recipe ${u.recipe}, naive ${u.naive}, best photo ${u.photoMax} (${u.photo}); plain: recipe ${u.recipePlain}, naive ${u.naivePlain}`);
+  log(`  steps per second: ${Object.entries(d.stepsPerSecond).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (page) log(`page: article HTML+CSS+JS before interaction ${(page.articleBytesGzip / 1024).toFixed(1)} KiB gzipped (${(page.articleBytes / 1024).toFixed(1)} KiB raw, ${page.files} files)`);
 }
 

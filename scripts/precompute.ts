@@ -4,9 +4,10 @@
  * reusing cached results, then writes the manifest the Astro components read and a report.
  */
 import path from 'node:path';
-import { PhotoAnalysis, computeFigure, recipeLayers, usesPhoto, type BackendName, type BackendReport, type Network, type Recipe } from '../src/engine/index.ts';
+import { PhotoAnalysis, computeFigure, loadDepth, recipeCost, recipeLayers, usesPhoto, type BackendName, type BackendReport, type Network, type Recipe } from '../src/engine/index.ts';
 import { initNodeBackend, loadModel } from '../src/node/engine.ts';
 import { installDawn } from '../src/node/dawn.ts';
+import { chooseProfile } from '../src/node/build-profile.ts';
 import { decodeImageFile } from '../src/node/image.ts';
 import { contentDir, packDir, workDir } from '../src/node/paths.ts';
 import { collectFigures } from './lib/collect-figures.ts';
@@ -23,44 +24,20 @@ function backendArg(): BackendName | 'auto' {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const collected = await collectFigures();
+  const profile = await chooseProfile();
+  const collected = await collectFigures(profile);
   if (collected.problems.length) {
     process.stderr.write(`Invalid figures in ${path.relative(process.cwd(), contentDir())}:\n${collected.problems.map((p) => `  ${p}`).join('\n')}\n`);
     process.exitCode = 1;
     return;
   }
   for (const skipped of collected.notFetched) process.stderr.write(`Skipped (weights not fetched): ${skipped}\n`);
-  // The backend starts only when a figure needs computing: a warm rebuild never pays for it.
-  let backend: BackendReport | null = null;
   const cache = new FigureCache(path.join(workDir(), 'cache'));
-  const engine = await engineHash();
-  const bar = new ProgressBar({ unit: 'figures', total: collected.recipes.size });
-  const networks = new Networks([...collected.recipes.values()]);
-  const manifest: Record<string, CachedFigure> = {};
-  let computed = 0;
-  try {
-    for (const [key, recipe] of collected.recipes) {
-      const inputs = { recipe, engine, weights: weightsHash(recipe.model), image: usesPhoto(recipe) ? await imageHash(recipe.image) : '' };
-      const id = cacheKey(inputs);
-      let entry = await cache.read(id);
-      if (!entry) {
-        if (!backend) {
-          backend = await initNodeBackend(backendArg());
-          for (const skipped of backend.skipped) process.stderr.write(`Backend ${skipped.name} not used: ${skipped.reason}\n`);
-        }
-        const t0 = performance.now();
-        const network = await networks.get(recipe.model);
-        const photo = usesPhoto(recipe) ? await networks.photo(recipe.model, recipe.image) : undefined;
-        const result = await computeFigure(recipe, network, photo);
-        entry = await cache.write(id, { recipe, data: result.data, backend: backend.name, ms: Math.round(performance.now() - t0) }, result.image);
-        computed++;
-      }
-      manifest[key] = entry;
-      bar.tick(`${recipe.kind} ${recipe.model}${'layer' in recipe ? `/${recipe.layer}` : ''}`);
-    }
-  } finally {
-    networks.dispose();
-  }
+  const jobs = await lookUp(collected.recipes, cache);
+  const missing = jobs.filter((job) => !job.entry);
+  const backend = await computeMissing(missing, cache, [...collected.recipes.values()]);
+  const manifest = Object.fromEntries(jobs.map((job) => [job.key, job.entry!]));
+  const computed = missing.length;
   const seconds = (performance.now() - started) / 1000;
   const report = {
     computed,
@@ -68,12 +45,59 @@ async function main(): Promise<void> {
     seconds: Math.round(seconds * 100) / 100,
     // With nothing to compute no backend starts; the report then names the one that would have.
     backend: backend?.name ?? (await plannedBackend()),
+    profile: profile.name,
     articles: collected.articles,
     notFetched: collected.notFetched.length,
   };
-  await writeAtomically(path.join(workDir(), MANIFEST_FILE), JSON.stringify({ cacheFiles: cache.filesDir, figures: manifest }));
+  await writeAtomically(path.join(workDir(), MANIFEST_FILE), JSON.stringify({ cacheFiles: cache.filesDir, profile: profile.name, figures: manifest }));
   await writeAtomically(path.join(workDir(), REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-  bar.finish(`Precomputed ${collected.recipes.size} figures from ${collected.articles} article(s): ${computed} computed, ${report.reused} reused, ${formatSeconds(seconds)} on ${report.backend}.`);
+  process.stderr.write(`Precomputed ${collected.recipes.size} figures from ${collected.articles} article(s): ${computed} computed, ${report.reused} reused, ${formatSeconds(seconds)} on ${report.backend}.\n`);
+}
+
+interface Job {
+  key: string;
+  recipe: Recipe;
+  cacheKey: string;
+  entry: CachedFigure | null;
+}
+
+/** Every figure with its cache key and, when cached, its entry. */
+async function lookUp(recipes: Map<string, Recipe>, cache: FigureCache): Promise<Job[]> {
+  const engine = await engineHash();
+  return Promise.all(
+    [...recipes].map(async ([key, recipe]) => {
+      const image = usesPhoto(recipe) ? await imageHash(recipe.image) : '';
+      const id = cacheKey({ recipe, engine, weights: weightsHash(recipe.model), image });
+      return { key, recipe, cacheKey: id, entry: await cache.read(id) };
+    }),
+  );
+}
+
+/**
+ * Computes the figures missing from the cache and stores them (filling each job's entry). The backend
+ * starts only when something needs computing: a warm rebuild never pays for it. Returns it, or null.
+ */
+async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): Promise<BackendReport | null> {
+  if (!jobs.length) return null;
+  const backend = await initNodeBackend(backendArg());
+  for (const skipped of backend.skipped) process.stderr.write(`Backend ${skipped.name} not used: ${skipped.reason}\n`);
+  const bar = new ProgressBar({ unit: 'figures to compute', total: jobs.length, totalWork: jobs.reduce((sum, j) => sum + recipeCost(j.recipe), 0) });
+  const networks = new Networks(all);
+  try {
+    for (const job of jobs) {
+      const { recipe } = job;
+      const started = performance.now();
+      const network = await networks.get(recipe.model);
+      const photo = usesPhoto(recipe) ? await networks.photo(recipe.model, recipe.image) : undefined;
+      const result = await computeFigure(recipe, network, photo);
+      job.entry = await cache.write(job.cacheKey, { recipe, data: result.data, backend: backend.name, ms: Math.round(performance.now() - started) }, result.image);
+      bar.tick(`${recipe.kind} ${recipe.model}${'layer' in recipe ? `/${recipe.layer}` : ''}`, 1, 0, recipeCost(recipe));
+    }
+  } finally {
+    networks.dispose();
+  }
+  bar.finish(`Computed ${jobs.length} figures on ${backend.name}.`);
+  return backend;
 }
 
 /** The backend a computation would use: the requested one, or WebGPU when Dawn finds a GPU, else wasm. */
@@ -111,10 +135,7 @@ class Networks {
   get(model: string): Promise<Network> {
     let network = this.loaded.get(model);
     if (!network) {
-      const mine = this.recipes.filter((r) => r.model === model);
-      const whole = mine.some((r) => r.kind === 'top-k' || r.kind === 'architecture');
-      const layers = [...new Set(mine.flatMap(recipeLayers))];
-      network = loadModel(model, { upTo: whole || !layers.length ? undefined : layers });
+      network = loadModel(model, { upTo: loadDepth(this.recipes.filter((r) => r.model === model)) });
       this.loaded.set(model, network);
     }
     return network;

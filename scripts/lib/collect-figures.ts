@@ -9,6 +9,7 @@ import { resolveFigure } from '../../src/figures/validate.ts';
 import type { Recipe } from '../../src/engine/index.ts';
 import { PROJECT_ROOT, contentDir } from '../../src/node/paths.ts';
 import { scanArticle } from '../../src/figures/scan.ts';
+import type { BuildProfile } from '../../src/figures/profiles.ts';
 
 export interface Collected {
   articles: number;
@@ -19,7 +20,7 @@ export interface Collected {
   problems: string[];
 }
 
-export async function collectFigures(dir = path.join(contentDir(), 'articles')): Promise<Collected> {
+export async function collectFigures(profile: BuildProfile, dir = path.join(contentDir(), 'articles')): Promise<Collected> {
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.mdx')).sort();
   const collected: Collected = { articles: files.length, recipes: new Map(), notFetched: [], problems: [] };
   for (const file of files) {
@@ -33,7 +34,7 @@ export async function collectFigures(dir = path.join(contentDir(), 'articles')):
     }
     for (const figure of article.figures) {
       const where = `${display}:${figure.line}:${figure.column}: <${figure.component}>`;
-      const resolution = resolveFigure(figure.component, figure.props, photo);
+      const resolution = resolveFigure(figure.component, figure.props, photo, profile);
       if (resolution.status === 'invalid') collected.problems.push(...resolution.problems.map((p) => `${where} ${p}`));
       else if (resolution.status === 'not-fetched') collected.notFetched.push(`${where} ${resolution.model}/${resolution.layer}`);
       else collected.recipes.set(recipeKey(resolution.recipe), resolution.recipe);

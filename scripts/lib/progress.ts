@@ -7,6 +7,8 @@ export interface ProgressOptions {
   unit: string;
   /** Total number of items. */
   total: number;
+  /** Total work, when items differ in cost (the ETA then follows work, not item count). */
+  totalWork?: number;
   /** Optional second quantity shown beside the count (e.g. bytes). */
   formatExtra?: (done: number, total: number) => string;
   /** Stream to draw on (stderr by default, so stdout stays clean for --json output). */
@@ -18,6 +20,7 @@ const LOG_INTERVAL_MS = 3000;
 
 export class ProgressBar {
   private done = 0;
+  private workDone = 0;
   private extraDone = 0;
   private readonly started = Date.now();
   private lastLog = 0;
@@ -27,9 +30,10 @@ export class ProgressBar {
     this.stream = options.stream ?? process.stderr;
   }
 
-  /** Advance by `items` items (and `extra` units of the second quantity), with a label for the current item. */
-  tick(label: string, items = 1, extra = 0): void {
+  /** Advance by `items` items (`work` units of work, `extra` of the second quantity), with the current item's label. */
+  tick(label: string, items = 1, extra = 0, work = items): void {
     this.done += items;
+    this.workDone += work;
     this.extraDone += extra;
     this.draw(label);
   }
@@ -49,10 +53,11 @@ export class ProgressBar {
     const now = Date.now();
     const { total, unit } = this.options;
     const fraction = total === 0 ? 1 : Math.min(1, this.done / total);
+    const workFraction = this.options.totalWork ? Math.min(1, this.workDone / this.options.totalWork) : fraction;
     const filled = Math.round(fraction * BAR_WIDTH);
     const bar = '#'.repeat(filled) + '-'.repeat(BAR_WIDTH - filled);
     const extra = this.options.formatExtra ? ` ${this.options.formatExtra(this.extraDone, total)}` : '';
-    const line = `[${bar}] ${this.done}/${total} ${unit}${extra} ${formatEta(this.started, now, fraction)} ${label}`;
+    const line = `[${bar}] ${this.done}/${total} ${unit}${extra} ${formatEta(this.started, now, workFraction)} ${label}`;
     if (this.stream.isTTY) {
       this.stream.write(`\r\x1b[K${line.slice(0, (this.stream.columns ?? 120) - 1)}`);
     } else if (now - this.lastLog >= LOG_INTERVAL_MS || this.done === total) {

@@ -9,6 +9,20 @@ export function initArticle(): void {
   initLightbox();
   initSweeps();
   initPhotoControl();
+  initReruns();
+}
+
+/** Optimisation figures offer a live re-run of their recipe; the engine loads on the first click. */
+function initReruns(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('.ll-figure[data-rerun] .ll-rerun')) {
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const { rerunDream } = await import('./dream-rerun.ts');
+      await rerunDream(button.closest<HTMLElement>('.ll-figure')!, new URLSearchParams(location.search).get('backend'));
+      button.disabled = false;
+    });
+  }
 }
 
 function initPhotoControl(): void {

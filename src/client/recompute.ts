@@ -3,10 +3,11 @@
  * One figure at a time, visible ones first; each shows its state. Loaded only when a photo is given.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { computeFigure, PhotoAnalysis, recipeLayers, type FigureResult, type ImagePixels, type PhotoRecipe } from '../engine/index.ts';
+import { computeFigure, loadDepth, PhotoAnalysis, recipeLayers, type FigureResult, type ImagePixels, type PhotoRecipe } from '../engine/index.ts';
 import type { BackendName } from '../engine/backend.ts';
 import type { ModelSpec } from '../registry/schema.ts';
 import { loadNetwork, startBackend } from './browser-engine.ts';
+import { showImage } from './show-image.ts';
 import { isCurrent, liveData, nextRun, originalMarkup, setPhotoName, setState } from './figure-state.ts';
 
 export interface RecomputeOutcome {
@@ -28,8 +29,7 @@ export async function recomputeArticle(pixels: ImagePixels, photoName: string, o
     if (!analysis) {
       const mine = [...recipes.values()].filter((r) => r.model === model);
       const layers = [...new Set(mine.flatMap(recipeLayers))];
-      const whole = mine.some((r) => r.kind === 'top-k');
-      analysis = loadNetwork(modelSpec(model), whole ? undefined : layers).then((network) => new PhotoAnalysis(network, pixels, layers));
+      analysis = loadNetwork(modelSpec(model), loadDepth(mine)).then((network) => new PhotoAnalysis(network, pixels, layers));
       analyses.set(model, analysis);
     }
     return analysis;
@@ -66,16 +66,7 @@ export async function recomputeArticle(pixels: ImagePixels, photoName: string, o
 /** Puts a result in the page: a new image (PNG blob, lossless) or new table rows. */
 async function show(figure: HTMLElement, result: FigureResult): Promise<void> {
   liveData.set(figure, result.data);
-  if (result.image) {
-    const image = figure.querySelector<HTMLImageElement>('img.ll-atlas, img.ll-sweep-strip')!;
-    const canvas = new OffscreenCanvas(result.image.width, result.image.height);
-    canvas.getContext('2d')!.putImageData(new ImageData(result.image.rgba as Uint8ClampedArray<ArrayBuffer>, result.image.width, result.image.height), 0, 0);
-    const url = URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
-    if (image.src.startsWith('blob:')) URL.revokeObjectURL(image.src);
-    else image.dataset.original = image.src;
-    // No await on image.decode(): a lazy image far below the viewport would not decode until scrolled to.
-    image.src = url;
-  }
+  if (result.image) await showImage(figure.querySelector<HTMLImageElement>('img.ll-atlas, img.ll-sweep-strip')!, result.image);
   if (result.data.kind === 'top-k') {
     const body = figure.querySelector<HTMLElement>('tbody')!;
     if (!originalMarkup.has(body)) originalMarkup.set(body, body.innerHTML);

@@ -6,6 +6,7 @@ import { recipeKey } from './key.ts';
 import { readManifest, FIGURES_URL, type ManifestFigure } from './manifest.ts';
 import type { FigureComponent } from './props.ts';
 import { resolveFigure } from './validate.ts';
+import { PROFILES } from './profiles.ts';
 
 export type FigureLookup =
   | { status: 'ok'; key: string; figure: ManifestFigure; imageUrl?: string; metaUrl: string }
@@ -13,13 +14,14 @@ export type FigureLookup =
 
 export function lookupFigure(component: FigureComponent, props: Record<string, unknown>, photo: string, base: string): FigureLookup {
   const { class: _class, ...figureProps } = props;
-  const resolution = resolveFigure(component, figureProps, photo);
+  const manifest = readManifest();
+  const resolution = resolveFigure(component, figureProps, photo, PROFILES[manifest.profile]);
   if (resolution.status === 'invalid') {
     throw new Error(`<${component} ${JSON.stringify(figureProps)}>: ${resolution.problems.join('; ')}`);
   }
   if (resolution.status === 'not-fetched') return resolution;
   const key = recipeKey(resolution.recipe);
-  const figure = readManifest().figures[key];
+  const figure = manifest.figures[key];
   if (!figure) {
     throw new Error(`<${component} ${JSON.stringify(figureProps)}> has not been precomputed: run \`npm run precompute\` (npm run build does).`);
   }

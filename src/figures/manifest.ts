@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FigureData, Recipe } from '../engine/index.ts';
 import { workDir } from '../node/paths.ts';
+import type { ProfileName } from './profiles.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const REPORT_FILE = 'precompute-report.json';
@@ -31,6 +32,8 @@ export interface ManifestFigure {
 export interface Manifest {
   /** Folder holding the figure images. */
   cacheFiles: string;
+  /** The build profile the figures were computed with. */
+  profile: ProfileName;
   figures: Record<string, ManifestFigure>;
 }
 
@@ -41,6 +44,6 @@ export function manifestFiles(manifest: Manifest): string[] {
 
 export function readManifest(): Manifest {
   const file = path.join(workDir(), MANIFEST_FILE);
-  if (!existsSync(file)) return { cacheFiles: '', figures: {} };
+  if (!existsSync(file)) return { cacheFiles: '', profile: 'cpu', figures: {} };
   return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
 }

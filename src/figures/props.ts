@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { RESIZE_MODES, type ResizeMode } from '../engine/image/preprocess.ts';
 import type { Recipe } from '../engine/figures/recipe.ts';
 import { DEFAULT_MODEL } from '../registry/index.ts';
+import { DREAM_COMPONENTS, toDreamRecipe } from './dream-props.ts';
+import type { BuildProfile } from './profiles.ts';
 
 const model = z.string().default(DEFAULT_MODEL).describe('Registered model id (default tiny-darknet).');
 const layer = z.string().describe('Keras layer name, e.g. conv2d_3 or block1_conv1.');
@@ -72,6 +74,7 @@ export const FIGURE_COMPONENTS = {
   FilterGallery: FilterGalleryProps,
   ArchitectureTable: ArchitectureTableProps,
   TopK: TopKProps,
+  ...DREAM_COMPONENTS,
 } as const;
 export type FigureComponent = keyof typeof FIGURE_COMPONENTS;
 
@@ -81,6 +84,8 @@ export interface RecipeContext {
   photo: string;
   /** Channels of a layer's output (from the model topology). */
   channelCount: (model: string, layer: string) => number;
+  /** The build profile (sets the optimisation figures' size and steps). */
+  profile: BuildProfile;
 }
 
 /** Resolves an author's image name to "<pack>/<file>": a bare file name means images-photos. */
@@ -115,5 +120,7 @@ export function toRecipe(component: FigureComponent, props: Record<string, unkno
       const p = props as z.infer<typeof TopKProps>;
       return { kind: 'top-k', model: p.model, image: photo(p.image), resize: p.resize, k: p.k };
     }
+    default:
+      return toDreamRecipe(component, props, context.profile, photo(props.image as string | undefined));
   }
 }

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { Recipe } from '../engine/figures/recipe.ts';
 import { getPack, imagePacks, modelPacks } from '../registry/index.ts';
-import { layerShape, missingWeightFiles } from '../node/model-info.ts';
+import { layerShape, missingWeightFiles, modelInfo } from '../node/model-info.ts';
+import type { BuildProfile } from './profiles.ts';
 import { fetchHint } from '../node/paths.ts';
 import { FIGURE_COMPONENTS, imageRef, toRecipe, type FigureComponent } from './props.ts';
 
@@ -14,7 +15,7 @@ export type Resolution =
   | { status: 'not-fetched'; model: string; layer: string; missing: string[]; hint: string }
   | { status: 'invalid'; problems: string[] };
 
-export function resolveFigure(component: FigureComponent, raw: Record<string, unknown>, photo: string): Resolution {
+export function resolveFigure(component: FigureComponent, raw: Record<string, unknown>, photo: string, profile: BuildProfile): Resolution {
   const parsed = FIGURE_COMPONENTS[component].strict().safeParse(raw);
   if (!parsed.success) return { status: 'invalid', problems: parsed.error.issues.map(describeIssue) };
   const props = parsed.data as Record<string, unknown>;
@@ -33,18 +34,39 @@ export function resolveFigure(component: FigureComponent, raw: Record<string, un
     }
   }
   const channelCount = (m: string, l: string) => layerShape(m, l)!.at(-1)!;
-  const recipe = toRecipe(component, props, { photo, channelCount });
-  const channelProblem = layer && 'channels' in recipe ? checkChannels(model, layer, recipe.channels) : null;
-  return channelProblem ? { status: 'invalid', problems: [channelProblem] } : { status: 'ok', recipe };
+  const recipe = toRecipe(component, props, { photo, channelCount, profile });
+  const indexProblem = checkIndexes(recipe);
+  return indexProblem ? { status: 'invalid', problems: [indexProblem] } : { status: 'ok', recipe };
+}
+
+/** Channels and classes a recipe names must exist in the layer (or the output). */
+function checkIndexes(recipe: Recipe): string | null {
+  if (recipe.kind === 'class-dream') {
+    const outputs = modelInfoOutputs(recipe.model);
+    const bad = recipe.classes.filter((c) => c >= outputs);
+    return bad.length ? `class ${bad.join(', ')} does not exist in ${recipe.model}; valid classes: 0-${outputs - 1}` : null;
+  }
+  if (!('layer' in recipe)) return null;
+  if ('channels' in recipe) return checkChannels(recipe.model, recipe.layer, recipe.channels);
+  if ('channel' in recipe) return checkChannels(recipe.model, recipe.layer, [recipe.channel]);
+  return null;
+}
+
+function modelInfoOutputs(model: string): number {
+  return modelInfo(model).rows.at(-1)!.outputShape.at(-1)!;
 }
 
 function checkModelAndLayer(component: FigureComponent, props: Record<string, unknown>): string[] {
   const valid = modelPacks().filter((p) => p.format === 'keras-layers');
   const model = valid.find((p) => p.id === props.model);
   if (!model) return [`unknown model "${String(props.model)}"; valid models: ${valid.map((p) => p.id).join(', ')}`];
+  if (component === 'ClassDream' && !model.outputIsLogits) {
+    return [`model ${model.id} outputs probabilities (a softmax), so its class scores cannot be dreamed; use a model whose output is logits (tiny-darknet)`];
+  }
   const layer = props.layer as string | undefined;
   if (layer === undefined) return [];
-  const layers = component === 'FilterGallery' ? model.layers.filter((l) => layerShape(model.id, l)?.length === 3 && /conv/.test(l)) : model.layers;
+  const convOnly = ['FilterGallery', 'DreamGallery', 'NaiveVsRecipe', 'DeepDream'].includes(component);
+  const layers = convOnly ? model.layers.filter((l) => layerShape(model.id, l)?.length === 3 && /conv/.test(l)) : model.layers;
   if (!layers.includes(layer)) return [`unknown layer "${layer}" for model ${model.id}; valid layers: ${layers.join(', ')}`];
   return [];
 }

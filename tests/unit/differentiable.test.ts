@@ -40,4 +40,32 @@ describe('differentiable forward pass', () => {
     tf.dispose([x, gradient]);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  // The cpu backend's kernels are tfjs's plain reference implementations: wasm gradients must match them.
+  // (This caught tfjs-backend-wasm's MaxPoolGrad returning wrong values, and checks the fast conv gradient.)
+  it.each([
+    ['tiny-darknet', 'batch_normalization_4'], // 'same' convs, two max pools
+    ['tiny-vgg', 'conv_2_1'], // 'valid' convs, one max pool
+  ] as const)('%s: input gradients on wasm equal the cpu reference through %s', async (model, layer) => {
+    const gradientOn = async (backend: 'wasm' | 'cpu') => {
+      await initNodeBackend(backend);
+      const net = await loadModel(model, { from: 'mirror', upTo: [layer] });
+      const x = tf.randomUniform([1, 64, 64, 3], 0, 1, 'float32', 11) as tf.Tensor4D;
+      const objective = (input: tf.Tensor) => tf.mean(tf.square(net.forward(input as tf.Tensor4D, [layer], { differentiable: true })[0]!)) as tf.Scalar;
+      const gradient = tf.grad(objective)(x);
+      const values = await gradient.data();
+      tf.dispose([x, gradient]);
+      net.dispose();
+      return values;
+    };
+    const reference = await gradientOn('cpu');
+    const wasm = await gradientOn('wasm');
+    let worst = 0;
+    let scale = 0;
+    for (let i = 0; i < reference.length; i++) {
+      worst = Math.max(worst, Math.abs(reference[i]! - wasm[i]!));
+      scale = Math.max(scale, Math.abs(reference[i]!));
+    }
+    expect(worst / scale).toBeLessThan(1e-4);
+  });
 });

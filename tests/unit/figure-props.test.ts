@@ -5,12 +5,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveFigure } from '../../src/figures/validate.ts';
+import { PROFILES } from '../../src/figures/profiles.ts';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';
 import { collectFigures } from '../../scripts/lib/collect-figures.ts';
 
 describe('figure props', () => {
   it('resolves defaults: the article photo, every channel, a near-square grid', () => {
-    const result = resolveFigure('FeatureMapGrid', { layer: 'conv2d_1' }, 'chelsea.png');
+    const result = resolveFigure('FeatureMapGrid', { layer: 'conv2d_1' }, 'chelsea.png', PROFILES.cpu);
     expect(result).toEqual({
       status: 'ok',
       recipe: { kind: 'feature-maps', model: 'tiny-darknet', layer: 'conv2d_1', image: 'images-photos/chelsea.png', resize: 'squash', channels: [...Array(16).keys()], columns: 4 },
@@ -28,20 +29,20 @@ describe('figure props', () => {
     ['FeatureMapGrid', { layer: 'conv2d_1', resize: 'stretch' }, /prop "resize"/],
     ['FeatureMapGrid', { model: 'vgg19', layer: 'block5_conv1' }, /needs weight files that are not fetched .*npm run models -- vgg19/],
   ] as const)('%s %j is refused', (component, props, message) => {
-    const result = resolveFigure(component, props as Record<string, unknown>, 'chelsea.png');
+    const result = resolveFigure(component, props as Record<string, unknown>, 'chelsea.png', PROFILES.cpu);
     expect(result.status).toBe('invalid');
     expect(result.status === 'invalid' && result.problems.join('\n')).toMatch(message);
   });
 
   it('leaves out a figure whose weights are not fetched when the author allows it', () => {
-    const result = resolveFigure('FeatureMapGrid', { model: 'vgg19', layer: 'block4_conv1', whenFetched: true }, 'chelsea.png');
+    const result = resolveFigure('FeatureMapGrid', { model: 'vgg19', layer: 'block4_conv1', whenFetched: true }, 'chelsea.png', PROFILES.cpu);
     expect(result).toMatchObject({ status: 'not-fetched', model: 'vgg19', layer: 'block4_conv1', hint: expect.stringContaining('npm run models -- vgg19') });
   });
 });
 
 describe('scanning articles', () => {
   it('reports each broken figure with its file and line', async () => {
-    const collected = await collectFigures(path.join(PROJECT_ROOT, 'tests/fixtures/invalid/content/articles'));
+    const collected = await collectFigures(PROFILES.cpu, path.join(PROJECT_ROOT, 'tests/fixtures/invalid/content/articles'));
     const file = 'tests/fixtures/invalid/content/articles/broken.mdx';
     const expected = [
       [`${file}:7:1: <FeatureMapGrid> unknown layer "conv2d_99"`],
@@ -57,9 +58,32 @@ describe('scanning articles', () => {
   });
 
   it('collects the fixture article\'s figures as unique recipes', async () => {
-    const collected = await collectFigures(path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles'));
+    const collected = await collectFigures(PROFILES.cpu, path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles'));
     expect(collected.problems).toEqual([]);
-    expect(collected.recipes.size).toBe(7);
+    expect(collected.recipes.size).toBe(11); // 7 in fixture.mdx, 4 in dreams.mdx
     expect(collected.notFetched).toEqual([expect.stringContaining('fixture.mdx:19:1: <FeatureMapGrid> vgg19/block4_conv1')]);
+  });
+});
+
+describe('dream figure props', () => {
+  it('takes size, steps and the number of units from the build profile', () => {
+    const channels = [1, 2, 3, 4, 5, 6];
+    const cpu = resolveFigure('DreamGallery', { layer: 'conv2d_6', channels }, 'chelsea.png', PROFILES.cpu);
+    expect(cpu).toMatchObject({ status: 'ok', recipe: { kind: 'dream-gallery', size: 96, steps: 96, channels: [1, 2, 3, 4], profile: 'cpu', seed: 0 } });
+    const gpu = resolveFigure('DreamGallery', { layer: 'conv2d_6', channels }, 'chelsea.png', PROFILES.gpu);
+    expect(gpu).toMatchObject({ status: 'ok', recipe: { size: 224, steps: 512, channels, profile: 'gpu' } });
+    const fixed = resolveFigure('NaiveVsRecipe', { layer: 'conv2d_6', channel: 8, size: 48, steps: 10, seed: 3 }, 'chelsea.png', PROFILES.gpu);
+    expect(fixed).toMatchObject({ status: 'ok', recipe: { kind: 'dream-compare', size: 48, steps: 10, seed: 3 } });
+  });
+
+  it.each([
+    ['DreamGallery', { layer: 'conv2d_6', channels: [200] }, /channel 200 does not exist in conv2d_6 of tiny-darknet; valid channels: 0-127/],
+    ['DreamGallery', { layer: 'max_pooling2d_1', channels: [0] }, /unknown layer "max_pooling2d_1"/],
+    ['ClassDream', { classes: [1000] }, /class 1000 does not exist in tiny-darknet; valid classes: 0-999/],
+    ['ClassDream', { model: 'tiny-vgg', classes: [1] }, /outputs probabilities \(a softmax\)/],
+    ['DeepDream', { layer: 'conv2d_8', image: 'nope.png' }, /unknown image "nope\.png"/],
+  ] as const)('%s %j is refused', (component, props, message) => {
+    const result = resolveFigure(component, props as Record<string, unknown>, 'chelsea.png', PROFILES.cpu);
+    expect(result.status === 'invalid' && result.problems.join('\n')).toMatch(message);
   });
 });

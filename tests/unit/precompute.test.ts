@@ -41,15 +41,15 @@ describe('precompute', () => {
   it('computes every figure on a cold cache, with a report', async () => {
     const result = await precompute(content);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.report).toMatchObject({ computed: 7, reused: 0, backend: 'wasm', articles: 1, notFetched: 1 });
+    expect(result.report).toMatchObject({ computed: 11, reused: 0, backend: 'wasm', profile: 'cpu', articles: 2, notFetched: 1 });
     expect(result.report!.seconds).toBeGreaterThan(0);
-    expect(result.stderr).toMatch(/\[#+\] 7\/7 figures done in/);
+    expect(result.stderr).toMatch(/\[#+\] 11\/11 figures to compute done in/);
     expect(result.stderr).toMatch(/Skipped \(weights not fetched\): .*fixture\.mdx:19:1/);
   });
 
   it('reuses every figure when nothing changed', async () => {
     const result = await precompute(content);
-    expect(result.report).toMatchObject({ computed: 0, reused: 7 });
+    expect(result.report).toMatchObject({ computed: 0, reused: 11 });
   });
 
   it('recomputes only the figure whose props changed', async () => {
@@ -57,7 +57,7 @@ describe('precompute', () => {
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('<TopK k={3}>', '<TopK k={4}>'));
     const result = await precompute(content);
-    expect(result.report).toMatchObject({ computed: 1, reused: 6 });
+    expect(result.report).toMatchObject({ computed: 1, reused: 10 });
   });
 
   it('fails on a broken article, listing every problem with file and line', async () => {

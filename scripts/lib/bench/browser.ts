@@ -16,6 +16,8 @@ export interface BrowserTiming {
   ms: number;
   /** First image (shader compilation, wasm start-up), milliseconds. */
   firstMs: number;
+  /** Feature-visualisation steps per second (96x96), when measured. */
+  dreamStepsPerSecond?: number;
 }
 
 export interface PageWeight {
@@ -66,18 +68,19 @@ export async function benchPageWeight(articlePath: string): Promise<PageWeight> 
   });
 }
 
-export async function benchBrowser(backends: string[]): Promise<Record<string, BrowserTiming | { error: string }>> {
+/** Engine speed per backend in Chromium; with dreamSteps, also feature-visualisation steps per second. */
+export async function benchBrowser(backends: string[], dreamSteps = 0): Promise<Record<string, BrowserTiming | { error: string }>> {
   return withBrowser(async (browser, origin) => {
     const results: Record<string, BrowserTiming | { error: string }> = {};
     for (const backend of backends) {
       const page = await browser.newPage();
-      await page.goto(`${origin}/engine/?backend=${backend}&image=chelsea.png&run`);
+      await page.goto(`${origin}/engine/?backend=${backend}&image=chelsea.png&run${dreamSteps ? `&dream=${dreamSteps}` : ''}`);
       const status = page.locator('#engine-status');
       await status.and(page.locator('[data-state="done"], [data-state="error"]')).waitFor({ timeout: 170_000 });
       const data = await status.evaluate((el: HTMLElement) => ({ ...el.dataset, text: el.textContent ?? '' }) as Record<string, string>);
       results[backend] =
         data.state === 'done'
-          ? { backend: data.backend!, ms: Number(data.ms), firstMs: Number(data.firstMs) }
+          ? { backend: data.backend!, ms: Number(data.ms), firstMs: Number(data.firstMs), ...(data.dreamStepsPerSecond ? { dreamStepsPerSecond: Number(data.dreamStepsPerSecond) } : {}) }
           : { error: data.text ?? '' };
       await page.close();
     }

@@ -4,5 +4,9 @@ import ChannelSweep from './ChannelSweep.astro';
 import FeatureMapGrid from './FeatureMapGrid.astro';
 import FilterGallery from './FilterGallery.astro';
 import TopK from './TopK.astro';
+import ClassDream from './ClassDream.astro';
+import DeepDream from './DeepDream.astro';
+import DreamGallery from './DreamGallery.astro';
+import NaiveVsRecipe from './NaiveVsRecipe.astro';
 
-export const figureComponents = { ArchitectureTable, ChannelSweep, FeatureMapGrid, FilterGallery, TopK };
+export const figureComponents = { ArchitectureTable, ChannelSweep, FeatureMapGrid, FilterGallery, TopK, DreamGallery, ClassDream, NaiveVsRecipe, DeepDream };

@@ -10,6 +10,7 @@ import { summarize, type SummaryRow } from '../model/summary.ts';
 import { featureMapAtlas, tileAtlas, type AtlasLayout, type RgbaImage } from '../visual/atlas.ts';
 import { filterImages } from '../visual/filters.ts';
 import type { Recipe } from './recipe.ts';
+import { computeDreamFigure, type DreamData, type DreamProgress } from './dream-figures.ts';
 import type { PhotoAnalysis } from './photo-analysis.ts';
 
 export interface AtlasData {
@@ -26,7 +27,8 @@ export type FigureData =
   | { kind: 'feature-maps' | 'channel-sweep'; atlas: AtlasData }
   | { kind: 'filters'; atlas: AtlasData; mode: 'rgb' | 'grey'; inputChannels: number; scale: number }
   | { kind: 'top-k'; predictions: Prediction[] }
-  | { kind: 'architecture'; rows: SummaryRow[]; input: { width: number; height: number } };
+  | { kind: 'architecture'; rows: SummaryRow[]; input: { width: number; height: number } }
+  | DreamData;
 
 export interface FigureResult {
   /** The figure's image (absent for tables). */
@@ -35,8 +37,13 @@ export interface FigureResult {
 }
 
 /** Computes a figure; `photo` (the photo through this recipe's model) is required for recipes that use one. */
-export async function computeFigure(recipe: Recipe, network: Network, photo?: PhotoAnalysis): Promise<FigureResult> {
+export async function computeFigure(recipe: Recipe, network: Network, photo?: PhotoAnalysis, progress?: DreamProgress): Promise<FigureResult> {
   switch (recipe.kind) {
+    case 'dream-gallery':
+    case 'class-dream':
+    case 'dream-compare':
+    case 'deepdream':
+      return computeDreamFigure(recipe, network, photo?.pixels, progress);
     case 'feature-maps':
     case 'channel-sweep': {
       const activation = await need(photo).layer(recipe.layer, recipe.resize);

@@ -4,6 +4,7 @@
  * validation lives in src/figures/).
  */
 import type { ResizeMode } from '../image/preprocess.ts';
+import type { DeepDreamRecipe, DreamRecipe } from './dream-recipe.ts';
 
 interface ImageRecipe {
   /** Registered model id. */
@@ -47,10 +48,10 @@ export interface ArchitectureRecipe {
   model: string;
 }
 
-export type Recipe = FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe | FiltersRecipe | ArchitectureRecipe;
+export type Recipe = FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe | FiltersRecipe | ArchitectureRecipe | DreamRecipe;
 
 /** Recipes computed from a photo: the ones a reader's photo recomputes. */
-export type PhotoRecipe = FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe;
+export type PhotoRecipe = FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe | DeepDreamRecipe;
 
 export function usesPhoto(recipe: Recipe): recipe is PhotoRecipe {
   return 'image' in recipe;
@@ -59,4 +60,35 @@ export function usesPhoto(recipe: Recipe): recipe is PhotoRecipe {
 /** The layers a recipe needs computed (for loading a model only as deep as needed). */
 export function recipeLayers(recipe: Recipe): string[] {
   return 'layer' in recipe ? [recipe.layer] : [];
+}
+
+/** Recipes that read the model's output, so need it loaded whole. */
+export function needsWholeModel(recipe: Recipe): boolean {
+  return recipe.kind === 'top-k' || recipe.kind === 'class-dream';
+}
+
+/** How deep to load a model for these recipes: the layers they name, or everything. */
+export function loadDepth(recipes: Recipe[]): string[] | undefined {
+  const layers = [...new Set(recipes.flatMap(recipeLayers))];
+  return recipes.some(needsWholeModel) || !layers.length ? undefined : layers;
+}
+
+/**
+ * Rough cost of computing a recipe, in forward passes of a 224x224 image (for progress estimates only):
+ * optimisation figures cost steps x (forward + backward) x their image area; the others share one pass.
+ */
+export function recipeCost(recipe: Recipe): number {
+  const area = (side: number) => (side * side) / (224 * 224);
+  switch (recipe.kind) {
+    case 'dream-gallery':
+      return recipe.channels.length * recipe.steps * 3 * area(recipe.size);
+    case 'class-dream':
+      return recipe.classes.length * recipe.steps * 3 * area(recipe.size);
+    case 'dream-compare':
+      return 2 * recipe.steps * 3 * area(recipe.size);
+    case 'deepdream':
+      return recipe.octaves * recipe.stepsPerOctave * 3 * area(recipe.maxSide);
+    default:
+      return 0.2;
+  }
 }

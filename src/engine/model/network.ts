@@ -103,7 +103,7 @@ export class Network {
 
   /** Frees the weights. */
   dispose(): void {
-    for (const w of this.weights.values()) tf.dispose([w.kernel, w.bias]);
+    for (const w of this.weights.values()) tf.dispose([w.kernel, w.bias, ...(w.flipped ? [w.flipped] : [])]);
     this.weights.clear();
   }
 

@@ -14,6 +14,8 @@ export interface StageWeights {
   kernel: tf.Tensor;
   /** [cout] */
   bias: tf.Tensor1D;
+  /** Stride-1 conv kernels flipped with in/out channels swapped: the input gradient as a forward conv. */
+  flipped?: tf.Tensor4D;
 }
 
 /** The weight groups holding any weight of these layers. */
@@ -47,6 +49,10 @@ export async function readGroups(
 
 /** Effective kernel and bias of a stage; the caller owns the returned tensors. */
 export function foldStage(stage: WeightedStage, tensors: tf.NamedTensorMap): StageWeights {
+  return withFlipped(stage, fold(stage, tensors));
+}
+
+function fold(stage: WeightedStage, tensors: tf.NamedTensorMap): { kernel: tf.Tensor; bias: tf.Tensor1D } {
   return tf.tidy(() => {
     const kernel = required(tensors, stage.main.name, 'kernel');
     const units = kernel.shape[kernel.shape.length - 1]!;
@@ -64,6 +70,14 @@ export function foldStage(stage: WeightedStage, tensors: tf.NamedTensorMap): Sta
       bias: tf.add(tf.mul(tf.sub(bias, mean), scale), beta) as tf.Tensor1D,
     };
   });
+}
+
+/** Adds the flipped kernel that fast input gradients need (stride-1 convs with odd kernels only). */
+function withFlipped(stage: WeightedStage, weights: StageWeights): StageWeights {
+  const [kh = 0, kw = 0] = weights.kernel.shape;
+  const stride1 = stage.strides[0] === 1 && stage.strides[1] === 1;
+  if (stage.kind !== 'conv' || !stride1 || kh % 2 === 0 || kw % 2 === 0) return weights;
+  return { ...weights, flipped: tf.tidy(() => tf.transpose(tf.reverse(weights.kernel, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D) };
 }
 
 /** Names of the Keras layers whose weights the given stages use. */

@@ -1,0 +1,37 @@
+/**
+ * Build profiles: how much optimisation the build can afford. Feature visualisation and style transfer
+ * need hundreds of gradient steps per image: published quality belongs to a GPU; a CPU-only machine gets
+ * smaller images, fewer steps and fewer units. The precompute picks one (a GPU found: gpu; else cpu, or
+ * LAYERLENS_PROFILE), records it in the manifest, and every recipe card says which profile made it.
+ */
+
+export type ProfileName = 'gpu' | 'cpu';
+
+export interface BuildProfile {
+  name: ProfileName;
+  /** What the recipe card says about it. */
+  description: string;
+  /** Activation maximisation: image side in pixels, Adam steps, units kept per gallery. */
+  dream: { size: number; steps: number; maxUnits: number };
+  /** DeepDream on a photo: octaves, ascent steps per octave, longest side of the result. */
+  deepDream: { octaves: number; stepsPerOctave: number; maxSide: number };
+}
+
+export const PROFILES: Record<ProfileName, BuildProfile> = {
+  gpu: {
+    name: 'gpu',
+    description: 'GPU profile (published quality)',
+    dream: { size: 224, steps: 512, maxUnits: 64 },
+    deepDream: { octaves: 4, stepsPerOctave: 20, maxSide: 512 },
+  },
+  cpu: {
+    name: 'cpu',
+    description: 'CPU profile (lighter: smaller images, fewer steps and units)',
+    dream: { size: 96, steps: 96, maxUnits: 4 },
+    deepDream: { octaves: 3, stepsPerOctave: 8, maxSide: 224 },
+  },
+};
+
+export function isProfileName(value: unknown): value is ProfileName {
+  return value === 'gpu' || value === 'cpu';
+}
