@@ -66,7 +66,7 @@ async function run(form: HTMLFormElement): Promise<void> {
       'done',
       `Done on ${backend.name}: ${perImage.toFixed(0)} ms per image (median of ${WARM_RUNS}; first run ${(t2 - t1).toFixed(0)} ms, ` +
         `loading ${(t1 - t0).toFixed(0)} ms).` +
-        (dream !== null ? ` Feature visualisation: ${dream.toFixed(2)} optimisation steps per second (96×96).` : '') +
+        (dream !== null ? ` Feature visualisation: ${dream.toFixed(2)} optimisation steps per second (80×80).` : '') +
         (backend.skipped.length ? ` Skipped: ${backend.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}.` : ''),
     );
   } catch (error) {
@@ -74,13 +74,13 @@ async function run(form: HTMLFormElement): Promise<void> {
   }
 }
 
-/** Steps per second of the feature-visualisation recipe at the CPU profile's size, on a middle-layer unit. */
+/** Steps per second of the feature-visualisation recipe at the CPU profile's size (80x80), on a middle-layer unit. */
 async function measureDreamSpeed(network: import('../engine/index.ts').Network, steps: number, say: (text: string) => void): Promise<number> {
   say(`Measuring optimisation speed (${steps} steps)...`);
   const { visualize } = await import('../engine/dream/visualize.ts');
   const { beforeNonLinearity, channel } = await import('../engine/dream/objectives.ts');
   const objective = channel(beforeNonLinearity(network, 'conv2d_6'), 8);
-  await visualize(network, objective, { width: 96, height: 96, steps: 1, seed: 0 }); // compile kernels first
-  const result = await visualize(network, objective, { width: 96, height: 96, steps, seed: 0 });
+  await visualize(network, objective, { width: 80, height: 80, steps: 1, seed: 0 }); // compile kernels first
+  const result = await visualize(network, objective, { width: 80, height: 80, steps, seed: 0 });
   return result.stepsPerSecond;
 }

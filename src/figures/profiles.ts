@@ -27,7 +27,7 @@ export const PROFILES: Record<ProfileName, BuildProfile> = {
   cpu: {
     name: 'cpu',
     description: 'CPU profile (lighter: smaller images, fewer steps and units)',
-    dream: { size: 96, steps: 96, maxUnits: 4 },
+    dream: { size: 80, steps: 64, maxUnits: 4 },
     deepDream: { octaves: 3, stepsPerOctave: 8, maxSide: 224 },
   },
 };

@@ -13,15 +13,17 @@ test('every page has no serious accessibility violations', async ({ page }) => {
   }
 });
 
-test('the article renders every figure; a screenshot is written', async ({ page }) => {
-  await page.setViewportSize({ width: 1200, height: 900 });
-  await page.goto('/articles/what-each-layer-sees/');
-  // Load every lazy image, then take the whole page.
-  await page.$$eval('img[loading=lazy]', (imgs) => imgs.forEach((i) => ((i as HTMLImageElement).loading = 'eager')));
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 60_000 });
-  await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode())));
-  expect(await page.locator('figure.ll-figure').count()).toBeGreaterThan(20);
-  const file = path.join(workDir(), 'screenshots', 'what-each-layer-sees.png');
-  await page.screenshot({ path: file, fullPage: true });
-  test.info().annotations.push({ type: 'screenshot', description: file });
-});
+for (const [slug, figures] of [['what-each-layer-sees', 20], ['what-filters-dream-of', 9]] as const) {
+  test(`${slug} renders every figure; a screenshot is written`, async ({ page }) => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(`/articles/${slug}/`);
+    // Load and decode every lazy image, then take the whole page.
+    await page.$$eval('img[loading=lazy]', (imgs) => imgs.forEach((i) => ((i as HTMLImageElement).loading = 'eager')));
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 60_000 });
+    await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode())));
+    expect(await page.locator('figure.ll-figure').count()).toBeGreaterThanOrEqual(figures);
+    const file = path.join(workDir(), 'screenshots', `${slug}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    test.info().annotations.push({ type: 'screenshot', description: file });
+  });
+}

@@ -69,7 +69,7 @@ describe('dream figure props', () => {
   it('takes size, steps and the number of units from the build profile', () => {
     const channels = [1, 2, 3, 4, 5, 6];
     const cpu = resolveFigure('DreamGallery', { layer: 'conv2d_6', channels }, 'chelsea.png', PROFILES.cpu);
-    expect(cpu).toMatchObject({ status: 'ok', recipe: { kind: 'dream-gallery', size: 96, steps: 96, channels: [1, 2, 3, 4], profile: 'cpu', seed: 0 } });
+    expect(cpu).toMatchObject({ status: 'ok', recipe: { kind: 'dream-gallery', size: 80, steps: 64, channels: [1, 2, 3, 4], profile: 'cpu', seed: 0 } });
     const gpu = resolveFigure('DreamGallery', { layer: 'conv2d_6', channels }, 'chelsea.png', PROFILES.gpu);
     expect(gpu).toMatchObject({ status: 'ok', recipe: { size: 224, steps: 512, channels, profile: 'gpu' } });
     const fixed = resolveFigure('NaiveVsRecipe', { layer: 'conv2d_6', channel: 8, size: 48, steps: 10, seed: 3 }, 'chelsea.png', PROFILES.gpu);

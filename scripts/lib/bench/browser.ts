@@ -16,7 +16,7 @@ export interface BrowserTiming {
   ms: number;
   /** First image (shader compilation, wasm start-up), milliseconds. */
   firstMs: number;
-  /** Feature-visualisation steps per second (96x96), when measured. */
+  /** Feature-visualisation steps per second (80x80), when measured. */
   dreamStepsPerSecond?: number;
 }
 

@@ -81,6 +81,9 @@ export function planStages(layers: KerasLayer[]): Plan {
       for (const absorbed of rest) {
         taps.set(absorbed.name, { stage: index, when: ACTIVATION_LAYERS.has(absorbed.className) ? 'post' : 'pre' });
       }
+      // "<layer>:pre" names the value before the non-linearity even where Keras has no layer for it (VGG19's
+      // convs carry their ReLU): feature visualisation maximises it, since a ReLU at zero has no gradient.
+      if (stage.activation.type !== 'linear') taps.set(`${main!.name}:pre`, { stage: index, when: 'pre' });
       continue;
     }
     stages.push(simpleStage(layer));
