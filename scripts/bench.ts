@@ -69,8 +69,8 @@ async function main(): Promise<void> {
   }
   log(`\nprecompute (${precompute.figures} figures on ${precompute.backend}): cold ${precompute.coldSeconds} s, warm ${precompute.warmSeconds} s = ${(precompute.warmOverCold * 100).toFixed(1)}% of cold (process wall time ${precompute.coldWallSeconds} s and ${precompute.warmWallSeconds} s)`);
   const d = report.dream;
-  log(`\ndream (${d.size}x${d.size}, ${d.steps} steps): recipe / naive median ${d.recipeOverNaive} under transforms (recipe higher on ${d.recipeWins} units; ${d.recipeOverNaivePlain} on plain images), recipe / best photo median ${d.recipeOverPhotoMax}`);
-  for (const u of d.units) log(`  ${u.unit}: recipe ${u.recipe}, naive ${u.naive}, best photo ${u.photoMax} (${u.photo}); plain: recipe ${u.recipePlain}, naive ${u.naivePlain}`);
+  log(`\ndream (${d.size}x${d.size}, ${d.steps} steps): recipe / naive median ${d.recipeOverNaive} under transforms (recipe higher on ${d.recipeWins} units; ${d.recipeOverNaivePlain} on plain images), recipe / best photo patch median ${d.recipeOverPhotoMax} (recipe higher on ${d.recipeBeatsPhotos} units)`);
+  for (const u of d.units) log(`  ${u.unit}: recipe ${u.recipe}, naive ${u.naive}, best photo patch ${u.photoMax} (${u.photo}); plain: recipe ${u.recipePlain}, naive ${u.naivePlain}`);
   log(`  steps per second: ${Object.entries(d.stepsPerSecond).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (page) log(`page: article HTML+CSS+JS before interaction ${(page.articleBytesGzip / 1024).toFixed(1)} KiB gzipped (${(page.articleBytes / 1024).toFixed(1)} KiB raw, ${page.files} files)`);
 }

@@ -60,13 +60,21 @@ async function run(form: HTMLFormElement): Promise<void> {
     status.dataset.ms = perImage.toFixed(1);
     status.dataset.firstMs = (t2 - t1).toFixed(1);
     const dreamSteps = Number(new URLSearchParams(location.search).get('dream') ?? 0);
-    const dream = dreamSteps > 0 ? await measureDreamSpeed(network, dreamSteps, (text) => show('loading', text)) : null;
+    let dream: number | null = null;
+    let dreamError = '';
+    try {
+      dream = dreamSteps > 0 ? await measureDreamSpeed(network, dreamSteps, (text) => show('loading', text)) : null;
+    } catch (error) {
+      // The classification above stands; say what failed in the optimisation measurement.
+      dreamError = ` Feature visualisation failed: ${error instanceof Error ? error.message : String(error)}.`;
+      status.dataset.dreamError = dreamError;
+    }
     if (dream !== null) status.dataset.dreamStepsPerSecond = dream.toFixed(2);
     show(
       'done',
       `Done on ${backend.name}: ${perImage.toFixed(0)} ms per image (median of ${WARM_RUNS}; first run ${(t2 - t1).toFixed(0)} ms, ` +
         `loading ${(t1 - t0).toFixed(0)} ms).` +
-        (dream !== null ? ` Feature visualisation: ${dream.toFixed(2)} optimisation steps per second (80×80).` : '') +
+        (dream !== null ? ` Feature visualisation: ${dream.toFixed(2)} optimisation steps per second (80×80).` : dreamError) +
         (backend.skipped.length ? ` Skipped: ${backend.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}.` : ''),
     );
   } catch (error) {

@@ -18,6 +18,8 @@ export interface BrowserTiming {
   firstMs: number;
   /** Feature-visualisation steps per second (80x80), when measured. */
   dreamStepsPerSecond?: number;
+  /** Why the feature-visualisation measurement failed, when it did. */
+  dreamError?: string;
 }
 
 export interface PageWeight {
@@ -80,7 +82,7 @@ export async function benchBrowser(backends: string[], dreamSteps = 0): Promise<
       const data = await status.evaluate((el: HTMLElement) => ({ ...el.dataset, text: el.textContent ?? '' }) as Record<string, string>);
       results[backend] =
         data.state === 'done'
-          ? { backend: data.backend!, ms: Number(data.ms), firstMs: Number(data.firstMs), ...(data.dreamStepsPerSecond ? { dreamStepsPerSecond: Number(data.dreamStepsPerSecond) } : {}) }
+          ? { backend: data.backend!, ms: Number(data.ms), firstMs: Number(data.firstMs), ...(data.dreamStepsPerSecond ? { dreamStepsPerSecond: Number(data.dreamStepsPerSecond) } : {}), ...(data.dreamError ? { dreamError: data.dreamError.trim() } : {}) }
           : { error: data.text ?? '' };
       await page.close();
     }
