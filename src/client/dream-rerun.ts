@@ -4,8 +4,8 @@
  */
 import type { DreamRecipe } from '../engine/figures/dream-recipe.ts';
 import { computeFigure, loadDepth, type RgbaImage } from '../engine/index.ts';
-import type { ModelSpec } from '../registry/schema.ts';
 import { loadNetwork, startBackend } from './browser-engine.ts';
+import { pageModelSpec } from './page-models.ts';
 import { liveData, setState } from './figure-state.ts';
 import { showImage } from './show-image.ts';
 
@@ -15,7 +15,7 @@ export async function rerunDream(figure: HTMLElement, requested: string | null):
   setState(figure, 'computing', 'Starting the engine...');
   try {
     const backend = await startBackend((requested as never) ?? 'auto');
-    const network = await loadNetwork(modelSpec(recipe.model), loadDepth([recipe]));
+    const network = await loadNetwork(pageModelSpec(recipe.model), loadDepth([recipe]));
     const started = performance.now();
     let lastFrame = 0;
     const onFrame = async (frame: RgbaImage) => {
@@ -34,11 +34,4 @@ export async function rerunDream(figure: HTMLElement, requested: string | null):
   } catch (error) {
     setState(figure, 'error', `Could not re-run: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-function modelSpec(id: string): ModelSpec {
-  const specs = JSON.parse(document.getElementById('ll-models')!.textContent!) as ModelSpec[];
-  const spec = specs.find((s) => s.id === id);
-  if (!spec) throw new Error(`model ${id} is not described on this page`);
-  return spec;
 }

@@ -5,8 +5,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { computeFigure, loadDepth, PhotoAnalysis, recipeLayers, type FigureResult, type ImagePixels, type PhotoRecipe } from '../engine/index.ts';
 import type { BackendName } from '../engine/backend.ts';
-import type { ModelSpec } from '../registry/schema.ts';
 import { loadNetwork, startBackend } from './browser-engine.ts';
+import { pageModelSpec } from './page-models.ts';
 import { showImage } from './show-image.ts';
 import { isCurrent, liveData, nextRun, originalMarkup, setPhotoName, setState } from './figure-state.ts';
 
@@ -29,7 +29,7 @@ export async function recomputeArticle(pixels: ImagePixels, photoName: string, o
     if (!analysis) {
       const mine = [...recipes.values()].filter((r) => r.model === model);
       const layers = [...new Set(mine.flatMap(recipeLayers))];
-      analysis = loadNetwork(modelSpec(model), loadDepth(mine)).then((network) => new PhotoAnalysis(network, pixels, layers));
+      analysis = loadNetwork(pageModelSpec(model), loadDepth(mine)).then((network) => new PhotoAnalysis(network, pixels, layers));
       analyses.set(model, analysis);
     }
     return analysis;
@@ -80,13 +80,6 @@ async function show(figure: HTMLElement, result: FigureResult): Promise<void> {
       }),
     );
   }
-}
-
-function modelSpec(id: string): ModelSpec {
-  const specs = JSON.parse(document.getElementById('ll-models')!.textContent!) as ModelSpec[];
-  const spec = specs.find((s) => s.id === id);
-  if (!spec) throw new Error(`model ${id} is not described on this page`);
-  return spec;
 }
 
 /** ?backend=wasm (or webgpu, webgl, cpu) forces a backend; default: WebGPU, WebGL, WASM, CPU in order. */

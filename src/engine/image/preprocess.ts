@@ -88,11 +88,21 @@ export function resizeRgb(rgb: tf.Tensor3D, target: InputSize, mode: ResizeMode)
 
 /** Scale, reorder and centre an RGB 0..255 tensor as the model expects; adds the batch axis. */
 export function normalise(rgb: tf.Tensor3D, prep: Preprocessing): tf.Tensor4D {
+  return tf.tidy(() => tf.expandDims(preprocessRgb(rgb, prep, 'byte'), 0) as tf.Tensor4D);
+}
+
+/**
+ * Scale, reorder and centre an RGB tensor whose values are in `range` ('byte': 0..255, 'unit': 0..1) as
+ * the model expects. Differentiable ops only: feature visualisation optimises images through it.
+ */
+export function preprocessRgb<T extends tf.Tensor>(rgb: T, prep: Preprocessing, range: Preprocessing['scale']): T {
   return tf.tidy(() => {
-    let x: tf.Tensor = prep.scale === 'unit' ? tf.div(rgb, 255) : rgb;
+    let x: tf.Tensor = rgb;
+    if (range === 'byte' && prep.scale === 'unit') x = tf.div(x, 255);
+    if (range === 'unit' && prep.scale === 'byte') x = tf.mul(x, 255);
     if (prep.channelOrder === 'bgr') x = tf.reverse(x, -1);
     if (prep.mean.some((m) => m !== 0)) x = tf.sub(x, tf.tensor1d(prep.mean));
-    return tf.expandDims(x, 0) as tf.Tensor4D;
+    return x as T;
   });
 }
 
