@@ -4,8 +4,9 @@
  * reusing cached results, then writes the manifest the Astro components read and a report.
  */
 import path from 'node:path';
-import { PhotoAnalysis, computeFigure, loadDepth, recipeCost, recipeLayers, usesPhoto, type BackendName, type BackendReport, type Network, type Recipe } from '../src/engine/index.ts';
-import { initNodeBackend, loadModel } from '../src/node/engine.ts';
+import { PhotoAnalysis, computeFigure, computeStyleFigure, isStyleRecipe, loadDepth, recipeCost, recipeImages, recipeLayers, recipeModels, usesPhoto, type BackendName, type BackendReport, type FigureResult, type ImagePixels, type Network, type Recipe } from '../src/engine/index.ts';
+import type { FastStyleNetwork } from '../src/engine/style/fast-style.ts';
+import { initNodeBackend, loadFastStyleModel, loadModel } from '../src/node/engine.ts';
 import { installDawn } from '../src/node/dawn.ts';
 import { chooseProfile } from '../src/node/build-profile.ts';
 import { decodeImageFile } from '../src/node/image.ts';
@@ -66,8 +67,8 @@ async function lookUp(recipes: Map<string, Recipe>, cache: FigureCache): Promise
   const engine = await engineHash();
   return Promise.all(
     [...recipes].map(async ([key, recipe]) => {
-      const image = usesPhoto(recipe) ? await imageHash(recipe.image) : '';
-      const id = cacheKey({ recipe, engine, weights: weightsHash(recipe.model), image });
+      const image = (await Promise.all(recipeImages(recipe).map(imageHash))).join(',');
+      const id = cacheKey({ recipe, engine, weights: recipeModels(recipe).map(weightsHash).join(','), image });
       return { key, recipe, cacheKey: id, entry: await cache.read(id) };
     }),
   );
@@ -87,9 +88,7 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
     for (const job of jobs) {
       const { recipe } = job;
       const started = performance.now();
-      const network = await networks.get(recipe.model);
-      const photo = usesPhoto(recipe) ? await networks.photo(recipe.model, recipe.image) : undefined;
-      const result = await computeFigure(recipe, network, photo);
+      const result = await networks.compute(recipe);
       job.entry = await cache.write(job.cacheKey, { recipe, data: result.data, backend: backend.name, ms: Math.round(performance.now() - started) }, result.image);
       bar.tick(`${recipe.kind} ${recipe.model}${'layer' in recipe ? `/${recipe.layer}` : ''}`, 1, 0, recipeCost(recipe));
     }
@@ -119,14 +118,48 @@ function imagePath(ref: string): string {
 class Networks {
   private readonly loaded = new Map<string, Promise<Network>>();
   private readonly photos = new Map<string, Promise<PhotoAnalysis>>();
+  private readonly images = new Map<string, Promise<ImagePixels>>();
+  private readonly fast = new Map<string, Promise<FastStyleNetwork>>();
   constructor(private readonly recipes: Recipe[]) {}
+
+  /** A figure's result: style figures from their images and networks, the others from the photo's analysis. */
+  async compute(recipe: Recipe): Promise<FigureResult> {
+    if (isStyleRecipe(recipe)) {
+      const [network, content, style] = await Promise.all([
+        recipe.kind === 'fast-style' ? undefined : this.get(recipe.model),
+        this.pixels(recipe.image),
+        'style' in recipe ? this.pixels(recipe.style) : undefined,
+      ]);
+      return computeStyleFigure(recipe, { network, content, style, fastStyle: (id) => this.fastStyle(id) });
+    }
+    const network = await this.get(recipe.model);
+    return computeFigure(recipe, network, usesPhoto(recipe) ? await this.photo(recipe.model, recipe.image) : undefined);
+  }
+
+  pixels(ref: string): Promise<ImagePixels> {
+    let pixels = this.images.get(ref);
+    if (!pixels) {
+      pixels = decodeImageFile(imagePath(ref));
+      this.images.set(ref, pixels);
+    }
+    return pixels;
+  }
+
+  fastStyle(id: string): Promise<FastStyleNetwork> {
+    let network = this.fast.get(id);
+    if (!network) {
+      network = loadFastStyleModel(id);
+      this.fast.set(id, network);
+    }
+    return network;
+  }
 
   photo(model: string, image: string): Promise<PhotoAnalysis> {
     const key = `${model}|${image}`;
     let photo = this.photos.get(key);
     if (!photo) {
       const layers = [...new Set(this.recipes.filter((r) => r.model === model && usesPhoto(r) && r.image === image).flatMap(recipeLayers))];
-      photo = Promise.all([this.get(model), decodeImageFile(imagePath(image))]).then(([network, pixels]) => new PhotoAnalysis(network, pixels, layers));
+      photo = Promise.all([this.get(model), this.pixels(image)]).then(([network, pixels]) => new PhotoAnalysis(network, pixels, layers));
       this.photos.set(key, photo);
     }
     return photo;
@@ -142,7 +175,7 @@ class Networks {
   }
 
   dispose(): void {
-    for (const network of this.loaded.values()) void network.then((n) => n.dispose());
+    for (const network of [...this.loaded.values(), ...this.fast.values()]) void network.then((n) => n.dispose());
   }
 }
 

@@ -4,12 +4,14 @@
  */
 import { initLightbox } from './lightbox.ts';
 import { initSweeps } from './sweep.ts';
+import { initStyleControls } from './style-controls.ts';
 
 export function initArticle(): void {
   initLightbox();
   initSweeps();
   initPhotoControl();
   initReruns();
+  initStyleControls();
 }
 
 /** Optimisation figures offer a live re-run of their recipe; the engine loads on the first click. */
@@ -18,8 +20,8 @@ function initReruns(): void {
     button.hidden = false;
     button.addEventListener('click', async () => {
       button.disabled = true;
-      const { rerunDream } = await import('./dream-rerun.ts');
-      await rerunDream(button.closest<HTMLElement>('.ll-figure')!, new URLSearchParams(location.search).get('backend'));
+      const { rerunFigure } = await import('./rerun.ts');
+      await rerunFigure(button.closest<HTMLElement>('.ll-figure')!, new URLSearchParams(location.search).get('backend'));
       button.disabled = false;
     });
   }

@@ -1,7 +1,8 @@
 /** A figure's visible state, and the data of its live recompute (shared by the recompute and the lightbox). */
 import type { FigureData } from '../engine/figures/compute.ts';
+import type { ImagePixels } from '../engine/image/preprocess.ts';
 
-export type FigureState = 'precomputed' | 'waiting' | 'computing' | 'done' | 'error';
+export type FigureState = 'precomputed' | 'waiting' | 'ready' | 'computing' | 'done' | 'error';
 
 /** Figure data of the reader's photo, when recomputed (otherwise the precomputed metadata file applies). */
 export const liveData = new WeakMap<HTMLElement, FigureData>();
@@ -22,11 +23,27 @@ export function setState(figure: HTMLElement, state: FigureState, text: string):
   if (line) line.textContent = state === 'precomputed' ? (line.dataset.precomputed ?? text) : text;
 }
 
+let photo: { pixels: ImagePixels; name: string } | null = null;
+
+/** The reader's photo the figures show, or null for the article's own. */
+export function readerPhoto(): { pixels: ImagePixels; name: string } | null {
+  return photo;
+}
+
+export function setReaderPhoto(value: { pixels: ImagePixels; name: string } | null): void {
+  photo = value;
+}
+
 let run = 0;
 
 /** Starts a new recompute run; any run still going sees it is no longer current and stops. */
 export function nextRun(): number {
   return ++run;
+}
+
+/** The current run's id (a live re-run checks it to stop when the photo changes). */
+export function currentRunId(): number {
+  return run;
 }
 
 export function isCurrent(id: number): boolean {

@@ -3,12 +3,13 @@
  * One figure at a time, visible ones first; each shows its state. Loaded only when a photo is given.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { computeFigure, loadDepth, PhotoAnalysis, recipeLayers, type FigureResult, type ImagePixels, type PhotoRecipe } from '../engine/index.ts';
+import { computeFigure, isStyleRecipe, loadDepth, PhotoAnalysis, recipeLayers, type FigureResult, type ImagePixels, type PhotoRecipe } from '../engine/index.ts';
 import type { BackendName } from '../engine/backend.ts';
 import { loadNetwork, startBackend } from './browser-engine.ts';
 import { pageModelSpec } from './page-models.ts';
 import { showImage } from './show-image.ts';
-import { isCurrent, liveData, nextRun, originalMarkup, setPhotoName, setState } from './figure-state.ts';
+import { isCurrent, liveData, nextRun, originalMarkup, setPhotoName, setReaderPhoto, setState } from './figure-state.ts';
+import { computeStyleInBrowser } from './style-compute.ts';
 
 export interface RecomputeOutcome {
   figures: number;
@@ -18,7 +19,9 @@ export interface RecomputeOutcome {
 /** Resolves when every figure shows the photo, or with null when a newer photo (or a reset) took over. */
 export async function recomputeArticle(pixels: ImagePixels, photoName: string, onProgress: (done: number, total: number) => void): Promise<RecomputeOutcome | null> {
   const run = nextRun();
-  const figures = [...document.querySelectorAll<HTMLElement>('.ll-figure[data-recipe]')];
+  setReaderPhoto({ pixels, name: photoName });
+  offerOnDemand(photoName);
+  const figures = [...document.querySelectorAll<HTMLElement>('.ll-figure[data-recipe]:not([data-on-demand])')];
   const recipes = new Map(figures.map((f) => [f, JSON.parse(f.dataset.recipe!) as PhotoRecipe]));
   for (const figure of figures) setState(figure, 'waiting', 'Waiting to recompute...');
   const backend = await startBackend(requestedBackend());
@@ -27,7 +30,7 @@ export async function recomputeArticle(pixels: ImagePixels, photoName: string, o
   const analysisFor = (model: string) => {
     let analysis = analyses.get(model);
     if (!analysis) {
-      const mine = [...recipes.values()].filter((r) => r.model === model);
+      const mine = [...recipes.values()].filter((r) => r.model === model && !isStyleRecipe(r));
       const layers = [...new Set(mine.flatMap(recipeLayers))];
       analysis = loadNetwork(pageModelSpec(model), loadDepth(mine)).then((network) => new PhotoAnalysis(network, pixels, layers));
       analyses.set(model, analysis);
@@ -44,8 +47,7 @@ export async function recomputeArticle(pixels: ImagePixels, photoName: string, o
       setState(figure, 'computing', `Computing on ${backend.name}...`);
       const started = performance.now();
       try {
-        const analysis = await analysisFor(recipe.model);
-        const result = await computeFigure(recipe, analysis.network, analysis);
+        const result = isStyleRecipe(recipe) ? await computeStyleInBrowser(recipe, pixels) : await computeWith(await analysisFor(recipe.model), recipe);
         if (!isCurrent(run)) return null;
         await show(figure, result);
         setPhotoName(figure, photoName);
@@ -63,9 +65,27 @@ export async function recomputeArticle(pixels: ImagePixels, photoName: string, o
   return { figures: figures.length, backend: backend.name };
 }
 
+function computeWith(analysis: PhotoAnalysis, recipe: PhotoRecipe): Promise<FigureResult> {
+  return computeFigure(recipe, analysis.network, analysis);
+}
+
+/**
+ * Optimisation figures (Gatys grids, the live panel) take minutes on a CPU: the reader's photo is offered to
+ * them, and they run when the reader asks (their re-run button), so the quick figures are never held up.
+ */
+function offerOnDemand(photoName: string): void {
+  for (const figure of document.querySelectorAll<HTMLElement>('.ll-figure[data-on-demand]')) {
+    const rerun = figure.querySelector<HTMLButtonElement>('.ll-rerun');
+    if (rerun) rerun.textContent = 'Run on your photo';
+    const label = (rerun ?? figure.querySelector('.ll-gatys-run'))?.textContent ?? 'Run';
+    setState(figure, 'ready', `Ready for ${photoName}: press "${label}" (minutes on a CPU, seconds on a GPU).`);
+  }
+}
+
 /** Puts a result in the page: a new image (PNG blob, lossless) or new table rows. */
 async function show(figure: HTMLElement, result: FigureResult): Promise<void> {
   liveData.set(figure, result.data);
+  figure.dispatchEvent(new CustomEvent('ll-figure-updated'));
   if (result.image) await showImage(figure.querySelector<HTMLImageElement>('img.ll-atlas, img.ll-sweep-strip')!, result.image);
   if (result.data.kind === 'top-k') {
     const body = figure.querySelector<HTMLElement>('tbody')!;

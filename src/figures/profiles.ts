@@ -1,7 +1,7 @@
 /**
  * Build profiles: how much optimisation the build can afford. Feature visualisation and style transfer
  * need hundreds of gradient steps per image: published quality belongs to a GPU; a CPU-only machine gets
- * smaller images, fewer steps and fewer units. The precompute picks one (a GPU found: gpu; else cpu, or
+ * smaller images, fewer steps, units and iterations. The precompute picks one (a GPU found: gpu; else cpu, or
  * LAYERLENS_PROFILE), records it in the manifest, and every recipe card says which profile made it.
  */
 
@@ -15,6 +15,11 @@ export interface BuildProfile {
   dream: { size: number; steps: number; maxUnits: number };
   /** DeepDream on a photo: octaves, ascent steps per octave, longest side of the result. */
   deepDream: { octaves: number; stepsPerOctave: number; maxSide: number };
+  /**
+   * Style transfer: Gatys optimisation's longest image side and most iterations (grid columns above it are
+   * dropped and the figure says so); the fast networks' longest side.
+   */
+  style: { maxSide: number; maxIterations: number; fastMaxSide: number };
 }
 
 export const PROFILES: Record<ProfileName, BuildProfile> = {
@@ -23,12 +28,14 @@ export const PROFILES: Record<ProfileName, BuildProfile> = {
     description: 'GPU profile (published quality)',
     dream: { size: 224, steps: 512, maxUnits: 64 },
     deepDream: { octaves: 4, stepsPerOctave: 20, maxSide: 512 },
+    style: { maxSide: 384, maxIterations: 1000, fastMaxSide: 512 },
   },
   cpu: {
     name: 'cpu',
-    description: 'CPU profile (lighter: smaller images, fewer steps and units)',
+    description: 'CPU profile (lighter: smaller images, fewer steps, units and iterations)',
     dream: { size: 80, steps: 64, maxUnits: 4 },
     deepDream: { octaves: 3, stepsPerOctave: 8, maxSide: 224 },
+    style: { maxSide: 128, maxIterations: 100, fastMaxSide: 256 },
   },
 };
 

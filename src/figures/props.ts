@@ -8,6 +8,7 @@ import { RESIZE_MODES, type ResizeMode } from '../engine/image/preprocess.ts';
 import type { Recipe } from '../engine/figures/recipe.ts';
 import { DEFAULT_MODEL } from '../registry/index.ts';
 import { DREAM_COMPONENTS, toDreamRecipe } from './dream-props.ts';
+import { STYLE_COMPONENTS } from './style-props.ts';
 import type { BuildProfile } from './profiles.ts';
 
 const model = z.string().default(DEFAULT_MODEL).describe('Registered model id (default tiny-darknet).');
@@ -75,8 +76,17 @@ export const FIGURE_COMPONENTS = {
   ArchitectureTable: ArchitectureTableProps,
   TopK: TopKProps,
   ...DREAM_COMPONENTS,
+  ...STYLE_COMPONENTS,
 } as const;
 export type FigureComponent = keyof typeof FIGURE_COMPONENTS;
+
+/** The registered models a figure uses (for the page's model list), from its props with their defaults. */
+export function figureModels(component: FigureComponent, raw: Record<string, unknown>): string[] {
+  const parsed = FIGURE_COMPONENTS[component].safeParse(raw);
+  if (!parsed.success) return [];
+  const props = parsed.data as { model?: string; styles?: string[] };
+  return props.styles ? props.styles.map((s) => `fast-style-${s}`) : props.model ? [props.model] : [];
+}
 
 /** What a recipe needs to know beyond the props: the article's photo and the layer's channel count. */
 export interface RecipeContext {
@@ -120,7 +130,12 @@ export function toRecipe(component: FigureComponent, props: Record<string, unkno
       const p = props as z.infer<typeof TopKProps>;
       return { kind: 'top-k', model: p.model, image: photo(p.image), resize: p.resize, k: p.k };
     }
-    default:
+    case 'DreamGallery':
+    case 'ClassDream':
+    case 'NaiveVsRecipe':
+    case 'DeepDream':
       return toDreamRecipe(component, props, context.profile, photo(props.image as string | undefined));
+    default:
+      throw new Error(`${component} is a style figure: its recipe comes from toStyleRecipe (src/figures/style-props.ts).`);
   }
 }

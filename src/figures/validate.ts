@@ -4,11 +4,13 @@
  */
 import { z } from 'zod';
 import type { Recipe } from '../engine/figures/recipe.ts';
+import { isStyleRecipe } from '../engine/figures/style-recipe.ts';
 import { getPack, imagePacks, modelPacks } from '../registry/index.ts';
 import { layerShape, missingWeightFiles, modelInfo } from '../node/model-info.ts';
 import type { BuildProfile } from './profiles.ts';
 import { fetchHint } from '../node/paths.ts';
 import { FIGURE_COMPONENTS, imageRef, toRecipe, type FigureComponent } from './props.ts';
+import { isStyleComponent, styleFigureLayers, toStyleRecipe, type StyleComponent } from './style-props.ts';
 
 export type Resolution =
   | { status: 'ok'; recipe: Recipe }
@@ -19,6 +21,7 @@ export function resolveFigure(component: FigureComponent, raw: Record<string, un
   const parsed = FIGURE_COMPONENTS[component].strict().safeParse(raw);
   if (!parsed.success) return { status: 'invalid', problems: parsed.error.issues.map(describeIssue) };
   const props = parsed.data as Record<string, unknown>;
+  if (isStyleComponent(component)) return resolveStyleFigure(component, props, photo, profile);
   const problems = [...checkModelAndLayer(component, props), ...checkImage(props.image as string | undefined, photo)];
   if (problems.length) return { status: 'invalid', problems };
   const model = props.model as string;
@@ -39,8 +42,41 @@ export function resolveFigure(component: FigureComponent, raw: Record<string, un
   return indexProblem ? { status: 'invalid', problems: [indexProblem] } : { status: 'ok', recipe };
 }
 
+/** Style figures: a painting, several layers (all must be fetched), and for fast style nine networks. */
+function resolveStyleFigure(component: StyleComponent, props: Record<string, unknown>, photo: string, profile: BuildProfile): Resolution {
+  const layers = [...new Set(styleFigureLayers(component, props))];
+  const painting = props.style as string | undefined;
+  const problems = [
+    ...(component === 'FastStyle' ? [] : checkLayers(props.model as string, layers)),
+    ...checkImage(props.image as string | undefined, photo),
+    ...(painting === undefined ? [] : checkImage(painting, photo)),
+  ];
+  if (problems.length) return { status: 'invalid', problems };
+  const model = props.model as string;
+  const missing = layers.map((layer) => ({ layer, files: missingWeightFiles(model, layer) })).filter((m) => m.files.length);
+  if (missing.length) {
+    const files = [...new Set(missing.flatMap((m) => m.files))];
+    if (props.whenFetched) return { status: 'not-fetched', model, layer: missing[0]!.layer, missing: files, hint: fetchHint(model) };
+    return { status: 'invalid', problems: [`layers ${missing.map((m) => m.layer).join(', ')} of ${model} need weight files that are not fetched (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}). Run: ${fetchHint(model)}, or add whenFetched to show the figure only when they are.`] };
+  }
+  const recipe = toStyleRecipe(component, props, profile, imageRef((props.image as string | undefined) ?? photo), painting === undefined ? '' : imageRef(painting));
+  const indexProblem = recipe.kind === 'gram' ? checkChannels(model, recipe.layer, [recipe.channels - 1]) : null;
+  return indexProblem ? { status: 'invalid', problems: [indexProblem] } : { status: 'ok', recipe };
+}
+
+/** Each layer must be a conv layer of a layers model (the losses are measured on conv activations). */
+function checkLayers(modelId: string, layers: string[]): string[] {
+  const valid = modelPacks().filter((p) => p.format === 'keras-layers');
+  const model = valid.find((p) => p.id === modelId);
+  if (!model) return [`unknown model "${modelId}"; valid models: ${valid.map((p) => p.id).join(', ')}`];
+  const convs = model.layers.filter((l) => layerShape(model.id, l)?.length === 3 && /conv/.test(l));
+  const unknown = layers.filter((l) => !convs.includes(l));
+  return unknown.length ? [`unknown layer ${unknown.map((l) => `"${l}"`).join(', ')} for model ${model.id}; valid layers: ${convs.join(', ')}`] : [];
+}
+
 /** Channels and classes a recipe names must exist in the layer (or the output). */
 function checkIndexes(recipe: Recipe): string | null {
+  if (isStyleRecipe(recipe)) return null;
   if (recipe.kind === 'class-dream') {
     const outputs = modelInfoOutputs(recipe.model);
     const bad = recipe.classes.filter((c) => c >= outputs);

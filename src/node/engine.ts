@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { initBackend, load, type BackendName, type BackendReport, type LoadOptions, type Network } from '../engine/index.ts';
+import { loadFastStyle, type FastStyleNetwork } from '../engine/style/fast-style.ts';
 import { modelSpec } from '../registry/index.ts';
 import { mirrorSource, storeSource } from './fs-source.ts';
 import { installDawn } from './dawn.ts';
@@ -31,3 +32,8 @@ export async function loadModel(id: string, options: LoadOptions & { from?: 'sto
   return load(modelSpec(id), source, options);
 }
 
+
+/** Loads a fast-style network (one per painting) from the store (default) or the mirror. */
+export async function loadFastStyleModel(id: string, from: 'store' | 'mirror' = 'store'): Promise<FastStyleNetwork> {
+  return loadFastStyle(modelSpec(id), from === 'mirror' ? mirrorSource(id) : storeSource(id));
+}

@@ -23,7 +23,7 @@ test('a live re-run of a precomputed dream streams frames and reproduces it', as
   });
   await figure.locator('.ll-rerun').click();
   await expect(figure).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
-  await expect(figure.locator('.ll-state')).toHaveText(/Re-run live on wasm in [\d.]+ s from the same recipe \(seed 7\)/);
+  await expect(figure.locator('.ll-state')).toHaveText(/Ran live on wasm in [\d.]+ s from the same recipe \(seed 7\)/);
   expect(await page.evaluate(() => (window as unknown as { frames: number }).frames)).toBeGreaterThan(1);
   const live = (await figure.locator('img').getAttribute('src'))!;
   expect(live.startsWith('blob:')).toBe(true);

@@ -41,15 +41,16 @@ describe('precompute', () => {
   it('computes every figure on a cold cache, with a report', async () => {
     const result = await precompute(content);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.report).toMatchObject({ computed: 11, reused: 0, backend: 'wasm', profile: 'cpu', articles: 2, notFetched: 1 });
+    expect(result.report).toMatchObject({ computed: 16, reused: 0, backend: 'wasm', profile: 'cpu', articles: 3, notFetched: 2 });
     expect(result.report!.seconds).toBeGreaterThan(0);
-    expect(result.stderr).toMatch(/\[#+\] 11\/11 figures to compute done in/);
+    expect(result.stderr).toMatch(/\[#+\] 16\/16 figures to compute done in/);
     expect(result.stderr).toMatch(/Skipped \(weights not fetched\): .*fixture\.mdx:19:1/);
+    expect(result.stderr).toMatch(/Skipped \(weights not fetched\): .*style\.mdx:17:1: <StyleGrid> vgg19\/block4_conv2/);
   });
 
   it('reuses every figure when nothing changed', async () => {
     const result = await precompute(content);
-    expect(result.report).toMatchObject({ computed: 0, reused: 11 });
+    expect(result.report).toMatchObject({ computed: 0, reused: 16 });
   });
 
   it('recomputes only the figure whose props changed', async () => {
@@ -57,13 +58,15 @@ describe('precompute', () => {
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('<TopK k={3}>', '<TopK k={4}>'));
     const result = await precompute(content);
-    expect(result.report).toMatchObject({ computed: 1, reused: 10 });
+    expect(result.report).toMatchObject({ computed: 1, reused: 15 });
   });
 
   it('fails on a broken article, listing every problem with file and line', async () => {
     const result = await precompute(path.join(PROJECT_ROOT, 'tests/fixtures/invalid/content'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken\.mdx:7:1: <FeatureMapGrid> unknown layer "conv2d_99" for model tiny-darknet; valid layers: conv2d_1/);
-    expect(result.stderr.match(/broken\.mdx:\d+:\d+/g)).toHaveLength(8);
+    expect(result.stderr.match(/broken\.mdx:\d+:\d+/g)).toHaveLength(10);
+    expect(result.stderr).toMatch(/broken\.mdx:23:1: <StyleGrid> image "styles\/la_muse\.jpg" may not be published/);
+    expect(result.stderr).toMatch(/broken\.mdx:25:1: <GatysPanel> unknown layer "block9_conv1" for model vgg19; valid layers: block1_conv1, block1_conv2/);
   });
 });

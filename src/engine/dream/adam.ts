@@ -1,7 +1,7 @@
 /**
- * Adam over one plain tensor, for gradient ascent. Written out (a dozen ops) rather than tf.train.adam:
- * the parameters stay an ordinary tensor (no tf.variable to register and dispose), and the update is
- * the same on every backend.
+ * Adam over one plain tensor, for gradient ascent (feature visualisation) or descent (style transfer).
+ * Written out (a dozen ops) rather than tf.train.adam: the parameters stay an ordinary tensor (no
+ * tf.variable to register and dispose), and the update is the same on every backend.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
@@ -37,13 +37,29 @@ export class Adam {
 
   /** One ascent step along `gradient` (not disposed here). */
   ascend(gradient: tf.Tensor): void {
+    this.step(gradient, 1);
+  }
+
+  /** One descent step against `gradient` (not disposed here): minimising, as style transfer does. */
+  descend(gradient: tf.Tensor): void {
+    this.step(gradient, -1);
+  }
+
+  /** Clips the parameters to [min, max] after a step (a projected step: style transfer keeps pixels in [0, 1]). */
+  clip(min: number, max: number): void {
+    const clipped = tf.clipByValue(this.params, min, max);
+    this.params.dispose();
+    this.params = clipped;
+  }
+
+  private step(gradient: tf.Tensor, direction: 1 | -1): void {
     this.t++;
     const { beta1, beta2 } = this;
     const [m, v, params] = tf.tidy(() => {
       const m = tf.add(tf.mul(this.m, beta1), tf.mul(gradient, 1 - beta1));
       const v = tf.add(tf.mul(this.v, beta2), tf.mul(tf.square(gradient), 1 - beta2));
       // Bias correction folded into the step size, as in Kingma & Ba, section 2.
-      const stepSize = (this.lr * Math.sqrt(1 - beta2 ** this.t)) / (1 - beta1 ** this.t);
+      const stepSize = (direction * this.lr * Math.sqrt(1 - beta2 ** this.t)) / (1 - beta1 ** this.t);
       const update = tf.div(tf.mul(m, stepSize), tf.add(tf.sqrt(v), this.epsilon));
       return [m, v, tf.add(this.params, update)];
     });

@@ -12,6 +12,7 @@ import { filterImages } from '../visual/filters.ts';
 import type { Recipe } from './recipe.ts';
 import { computeDreamFigure, type DreamData, type DreamProgress } from './dream-figures.ts';
 import type { PhotoAnalysis } from './photo-analysis.ts';
+import type { StyleData } from './style-figures.ts';
 
 export interface AtlasData {
   layout: AtlasLayout;
@@ -28,7 +29,8 @@ export type FigureData =
   | { kind: 'filters'; atlas: AtlasData; mode: 'rgb' | 'grey'; inputChannels: number; scale: number }
   | { kind: 'top-k'; predictions: Prediction[] }
   | { kind: 'architecture'; rows: SummaryRow[]; input: { width: number; height: number } }
-  | DreamData;
+  | DreamData
+  | StyleData;
 
 export interface FigureResult {
   /** The figure's image (absent for tables). */
@@ -72,6 +74,9 @@ export async function computeFigure(recipe: Recipe, network: Network, photo?: Ph
     }
     case 'architecture':
       return { data: { kind: 'architecture', rows: summarize(network.plan, network.spec.input), input: network.spec.input } };
+    default:
+      // Style figures read a painting and several networks: computeStyleFigure takes those inputs.
+      throw new Error(`Figure ${recipe.kind} is a style figure: compute it with computeStyleFigure.`);
   }
 }
 

@@ -3,10 +3,10 @@
  * naive-versus-recipe pair, and DeepDream on a photo. Frames stream through `progress` while optimising,
  * so a page can show the image forming; the final result is identical with or without frames.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { pixelsToRgb, resizeRgb, type ImagePixels } from '../image/preprocess.ts';
+import type { ImagePixels } from '../image/preprocess.ts';
 import type { Network } from '../model/network.ts';
-import { blankAtlas, atlasLayout, tileOrigin, type AtlasLayout, type RgbaImage } from '../visual/atlas.ts';
+import { blankAtlas, atlasLayout, placeTile, type AtlasLayout, type RgbaImage } from '../visual/atlas.ts';
+import { fitPhoto } from '../image/fit.ts';
 import { deepDreamPhoto } from '../dream/deepdream.ts';
 import { beforeNonLinearity, channel, classLogit, deepDream, logitsLayer, type Objective } from '../dream/objectives.ts';
 import { visualize, visualizeNaive, type DreamResult, type VisualizeOptions } from '../dream/visualize.ts';
@@ -79,15 +79,6 @@ function tileRuns(recipe: Exclude<DreamRecipe, DeepDreamRecipe>, network: Networ
   }
 }
 
-/** Copies a tile into the atlas; returns the atlas (for frames). */
-function placeTile(atlas: RgbaImage, layout: AtlasLayout, index: number, tile: RgbaImage): RgbaImage {
-  const [x0, y0] = tileOrigin(layout, index);
-  for (let y = 0; y < tile.height; y++) {
-    atlas.rgba.set(tile.rgba.subarray(y * tile.width * 4, (y + 1) * tile.width * 4), ((y0 + y) * layout.width + x0) * 4);
-  }
-  return atlas;
-}
-
 async function deepDreamFigure(recipe: DeepDreamRecipe, network: Network, pixels: ImagePixels | undefined, progress: DreamProgress) {
   if (!pixels) throw new Error('DeepDream needs a photo.');
   const photo = await fitPhoto(pixels, recipe.maxSide);
@@ -101,17 +92,4 @@ async function deepDreamFigure(recipe: DeepDreamRecipe, network: Network, pixels
   });
   await progress.onFrame?.(result.image);
   return { image: result.image, data: { kind: 'deepdream' as const, before: result.before, after: result.after, stepsPerSecond: result.stepsPerSecond } };
-}
-
-/** The photo with its longest side at most maxSide (area-averaged like the engine's input resize). */
-async function fitPhoto(pixels: ImagePixels, maxSide: number): Promise<ImagePixels> {
-  const scale = Math.min(1, maxSide / Math.max(pixels.width, pixels.height));
-  const width = Math.max(1, Math.round(pixels.width * scale));
-  const height = Math.max(1, Math.round(pixels.height * scale));
-  const rgb = tf.tidy(() => tf.clipByValue(tf.round(resizeRgb(pixelsToRgb(pixels), { width, height }, 'squash')), 0, 255));
-  try {
-    return { width, height, channels: 3, data: new Uint8Array(await rgb.data()) };
-  } finally {
-    rgb.dispose();
-  }
 }

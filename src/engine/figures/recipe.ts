@@ -5,6 +5,7 @@
  */
 import type { ResizeMode } from '../image/preprocess.ts';
 import type { DeepDreamRecipe, DreamRecipe } from './dream-recipe.ts';
+import { styleIterations, styleRecipeLayers, isStyleRecipe, type StyleRecipe } from './style-recipe.ts';
 
 interface ImageRecipe {
   /** Registered model id. */
@@ -48,10 +49,10 @@ export interface ArchitectureRecipe {
   model: string;
 }
 
-export type Recipe = FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe | FiltersRecipe | ArchitectureRecipe | DreamRecipe;
+export type Recipe = FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe | FiltersRecipe | ArchitectureRecipe | DreamRecipe | StyleRecipe;
 
 /** Recipes computed from a photo: the ones a reader's photo recomputes. */
-export type PhotoRecipe = FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe | DeepDreamRecipe;
+export type PhotoRecipe = FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe | DeepDreamRecipe | StyleRecipe;
 
 export function usesPhoto(recipe: Recipe): recipe is PhotoRecipe {
   return 'image' in recipe;
@@ -59,7 +60,18 @@ export function usesPhoto(recipe: Recipe): recipe is PhotoRecipe {
 
 /** The layers a recipe needs computed (for loading a model only as deep as needed). */
 export function recipeLayers(recipe: Recipe): string[] {
+  if (isStyleRecipe(recipe)) return styleRecipeLayers(recipe);
   return 'layer' in recipe ? [recipe.layer] : [];
+}
+
+/** Every registered model a recipe's pixels depend on (fast-style figures use one network per style). */
+export function recipeModels(recipe: Recipe): string[] {
+  return recipe.kind === 'fast-style' ? recipe.styles : [recipe.model];
+}
+
+/** Every image a recipe reads, as "<pack>/<file>": the photo, and the painting of style figures. */
+export function recipeImages(recipe: Recipe): string[] {
+  return [...('image' in recipe ? [recipe.image] : []), ...('style' in recipe ? [recipe.style] : [])];
 }
 
 /** Recipes that read the model's output, so need it loaded whole. */
@@ -88,6 +100,15 @@ export function recipeCost(recipe: Recipe): number {
       return 2 * recipe.steps * 3 * area(recipe.size);
     case 'deepdream':
       return recipe.octaves * recipe.stepsPerOctave * 3 * area(recipe.maxSide);
+    // VGG19 through block 3 costs about 20 Tiny Darknet passes; a fast-style network about 15.
+    case 'style-grid':
+    case 'style-sweep':
+    case 'gatys':
+      return styleIterations(recipe) * 3 * 20 * area(recipe.maxSide);
+    case 'fast-style':
+      return recipe.styles.length * 15 * area(recipe.maxSide);
+    case 'gram':
+      return 2 * 20 * area(recipe.size);
     default:
       return 0.2;
   }

@@ -159,10 +159,16 @@ function maxPoolWithGradient(stage: PoolStage, x: tf.Tensor4D): tf.Tensor4D {
   return tf.customGrad(forward as unknown as CustomGradient)(x) as tf.Tensor4D;
 }
 
-/** Repeats each value over its pooling window and crops to the input's size. */
+/**
+ * Repeats each value over its pooling window and crops to the input's size. A broadcast multiply by ones
+ * rather than tf.tile: wasm's Tile on this 6-d shape is 70x slower (measured 291 ms against 4 ms for
+ * [1, 128, 128, 64] to [1, 256, 256, 64]).
+ */
 function upsample(t: tf.Tensor4D, [sh, sw]: [number, number], height: number, width: number): tf.Tensor4D {
   const [b, h, w, c] = t.shape;
-  const tiled = tf.reshape(tf.tile(tf.reshape(t, [b, h, 1, w, 1, c]), [1, 1, sh, 1, sw, 1]), [b, h * sh, w * sw, c]);
+  const tiled = tf.reshape(tf.mul(tf.reshape(t, [b, h, 1, w, 1, c]), tf.ones([1, 1, sh, 1, sw, 1])), [b, h * sh, w * sw, c]);
+  // Only an odd-sized input needs the crop (a full-size slice still copies the tensor).
+  if (h * sh === height && w * sw === width) return tiled as tf.Tensor4D;
   return tf.slice(tiled, [0, 0, 0, 0], [b, height, width, c]) as tf.Tensor4D;
 }
 

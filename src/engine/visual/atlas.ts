@@ -107,3 +107,12 @@ export function tileAtlas(tiles: Uint8ClampedArray, count: number, tileWidth: nu
   }
   return { image, layout };
 }
+
+/** Copies a tile into the atlas; returns the atlas (for frames). */
+export function placeTile(atlas: RgbaImage, layout: AtlasLayout, index: number, tile: RgbaImage): RgbaImage {
+  const [x0, y0] = tileOrigin(layout, index);
+  for (let y = 0; y < tile.height; y++) {
+    atlas.rgba.set(tile.rgba.subarray(y * tile.width * 4, (y + 1) * tile.width * 4), ((y0 + y) * layout.width + x0) * 4);
+  }
+  return atlas;
+}

@@ -1,0 +1,39 @@
+/** How style figures describe themselves: layer names as the paper writes them, weights, recipe lines. */
+import type { GatysRecipe, StyleGridRecipe, StyleSweepRecipe } from '../engine/figures/style-recipe.ts';
+import { PROFILES, isProfileName } from './profiles.ts';
+
+/** block2_conv1 -> conv2_1 (Gatys et al.'s names). */
+export function paperName(layer: string): string {
+  const match = /^block(\d+)_conv(\d+)$/.exec(layer);
+  return match ? `conv${match[1]}_${match[2]}` : layer;
+}
+
+/** A row label: the layers of a style layer set. */
+export function layerSetLabel(layers: string[]): string {
+  return layers.map(paperName).join(' + ');
+}
+
+/** 10000 -> 1e4; 30 -> 30. */
+export function formatWeight(value: number): string {
+  if (value !== 0 && (Math.abs(value) >= 1e4 || Math.abs(value) < 1e-2)) return value.toExponential().replace('e+', 'e');
+  return String(Number(value.toPrecision(3)));
+}
+
+/** File name of a "<pack>/<file>" image ref. */
+export function fileName(ref: string): string {
+  return ref.split('/').pop()!;
+}
+
+export function profileDescription(profile: string): string {
+  return isProfileName(profile) ? PROFILES[profile].description : profile;
+}
+
+/** The one-line recipe under a Gatys figure; "{photo}" marks the content photo's name. */
+export function gatysRecipeLine(recipe: StyleGridRecipe | StyleSweepRecipe | GatysRecipe): string {
+  const weights =
+    recipe.kind === 'style-sweep'
+      ? `style weight ${formatWeight(recipe.styleWeight)}, TV ${formatWeight(recipe.tvWeight)}`
+      : `content ${formatWeight(recipe.contentWeight)}, style ${formatWeight(recipe.styleWeight)}, TV ${formatWeight(recipe.tvWeight)}`;
+  const dropped = recipe.kind === 'style-grid' && recipe.droppedIterations.length ? ` (${recipe.droppedIterations.join(', ')} iterations: GPU profile only)` : '';
+  return `${recipe.model} · content {photo} at ${paperName(recipe.contentLayer)} · style ${fileName(recipe.style)} · ${recipe.maxSide} px · weights ${weights} · Adam lr 0.02, β1 0.99, ε 0.1, from the photo · ${profileDescription(recipe.profile)}${dropped}`;
+}
