@@ -9,6 +9,8 @@ import { benchActivations, type ActivationsBench } from './lib/bench/activations
 import { benchBrowser, benchPageWeight, siteBuilt } from './lib/bench/browser.ts';
 import { benchPrecompute } from './lib/bench/precompute.ts';
 import { benchDream } from './lib/bench/dream.ts';
+import { benchGatys } from './lib/bench/style-gatys.ts';
+import { benchFastStyle } from './lib/bench/fast-style.ts';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -25,6 +27,9 @@ async function main(): Promise<void> {
   log('dream: recipe against naive ascent and against photos, Tiny Darknet');
   const dream = await benchDream();
 
+  log('style: Gatys on VGG19 blocks 1-3, 256x256, Node wasm');
+  const gatys = await benchGatys('wasm', 256);
+
   log('precompute: every article, empty cache then warm');
   const precompute = await benchPrecompute();
 
@@ -34,6 +39,8 @@ async function main(): Promise<void> {
   // Dream speed in the browser: 8 steps (software WebGPU and cpu take seconds per step here).
   const chromium = browserReady ? await benchBrowser(['wasm', 'webgl', 'webgpu', 'cpu'], 8) : {};
   const page = browserReady ? await benchPageWeight('/articles/what-each-layer-sees/') : null;
+  if (browserReady) log('fast style against ml5 0.12.2 in headless Chromium');
+  const fast = browserReady ? await benchFastStyle() : null;
 
   const report = {
     activations: fastest,
@@ -43,6 +50,14 @@ async function main(): Promise<void> {
     },
     precompute,
     ...(page ? { page } : {}),
+    style: {
+      gatysItersPerSecond: gatys.gatysItersPerSecond,
+      gatysConvEfficiency: gatys.gatysConvEfficiency,
+      gatysConvEfficiencyExecuted: gatys.gatysConvEfficiencyExecuted,
+      ...(fast ? { fastOverMl5: fast.fastOverMl5, fastMaxAbsDiffVsMl5: fast.fastMaxAbsDiffVsMl5, fastOverMl5At256: fast.fastOverMl5At256, fastMaxAbsDiffVsMl5At256: fast.fastMaxAbsDiffVsMl5At256 } : {}),
+      gatys,
+      ...(fast ? { fast } : {}),
+    },
     dream: {
       ...dream,
       stepsPerSecond: {
@@ -72,6 +87,11 @@ async function main(): Promise<void> {
   log(`\ndream (${d.size}x${d.size}, ${d.steps} steps): recipe / naive median ${d.recipeOverNaive} under transforms (recipe higher on ${d.recipeWins} units; ${d.recipeOverNaivePlain} on plain images), recipe / best photo patch median ${d.recipeOverPhotoMax} (recipe higher on ${d.recipeBeatsPhotos} units)`);
   for (const u of d.units) log(`  ${u.unit}: recipe ${u.recipe}, naive ${u.naive}, best photo patch ${u.photoMax} (${u.photo}); plain: recipe ${u.recipePlain}, naive ${u.naivePlain}`);
   log(`  steps per second: ${Object.entries(d.stepsPerSecond).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const g = report.style.gatys;
+  log(`\nstyle: Gatys ${g.size}x${g.size} on ${g.backend}: ${g.gatysItersPerSecond} iterations/s (${g.iterationMs} ms), ${g.gatysGflopsPerSecond} GFLOP/s at 3x forward = ${g.gatysConvEfficiency}x the measured conv throughput (${g.convGflopsPerSecond} GFLOP/s); ${g.gatysConvEfficiencyExecuted}x counting the convs actually run (2x forward)`);
+  for (const c of fast?.cases ?? []) {
+    log(`  fast style ${c.size}x${c.size} on ${c.backend}: ${'error' in c ? c.error : `ours ${c.oursMs} ms, ml5 ${c.ml5Ms} ms = ${c.oursOverMl5}x, max |diff| ${c.maxAbsDiff}/255`}`);
+  }
   if (page) log(`page: article HTML+CSS+JS before interaction ${(page.articleBytesGzip / 1024).toFixed(1)} KiB gzipped (${(page.articleBytes / 1024).toFixed(1)} KiB raw, ${page.files} files)`);
 }
 

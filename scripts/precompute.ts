@@ -4,13 +4,12 @@
  * reusing cached results, then writes the manifest the Astro components read and a report.
  */
 import path from 'node:path';
-import { PhotoAnalysis, computeFigure, computeStyleFigure, isStyleRecipe, loadDepth, recipeCost, recipeImages, recipeLayers, recipeModels, usesPhoto, type BackendName, type BackendReport, type FigureResult, type ImagePixels, type Network, type Recipe } from '../src/engine/index.ts';
-import type { FastStyleNetwork } from '../src/engine/style/fast-style.ts';
-import { initNodeBackend, loadFastStyleModel, loadModel } from '../src/node/engine.ts';
+import { recipeCost, recipeImages, recipeModels, type BackendName, type BackendReport, type Recipe } from '../src/engine/index.ts';
+import { initNodeBackend } from '../src/node/engine.ts';
+import { Networks } from './lib/networks.ts';
 import { installDawn } from '../src/node/dawn.ts';
 import { chooseProfile } from '../src/node/build-profile.ts';
-import { decodeImageFile } from '../src/node/image.ts';
-import { contentDir, packDir, workDir } from '../src/node/paths.ts';
+import { contentDir, workDir } from '../src/node/paths.ts';
 import { collectFigures } from './lib/collect-figures.ts';
 import { FigureCache, cacheKey, type CachedFigure } from './lib/figure-cache.ts';
 import { engineHash, imageHash, weightsHash } from './lib/input-hashes.ts';
@@ -88,9 +87,16 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
     for (const job of jobs) {
       const { recipe } = job;
       const started = performance.now();
-      const result = await networks.compute(recipe);
+      const label = `${recipe.kind} ${recipe.model}${'layer' in recipe ? `/${recipe.layer}` : ''}`;
+      // Long optimisations report their progress, so the bar and its ETA move within a figure.
+      let reported = 0;
+      const onWork = (fraction: number) => {
+        bar.tick(label, 0, 0, (fraction - reported) * recipeCost(recipe));
+        reported = fraction;
+      };
+      const result = await networks.compute(recipe, onWork);
       job.entry = await cache.write(job.cacheKey, { recipe, data: result.data, backend: backend.name, ms: Math.round(performance.now() - started) }, result.image);
-      bar.tick(`${recipe.kind} ${recipe.model}${'layer' in recipe ? `/${recipe.layer}` : ''}`, 1, 0, recipeCost(recipe));
+      bar.tick(label, 1, 0, (1 - reported) * recipeCost(recipe));
     }
   } finally {
     networks.dispose();
@@ -104,79 +110,6 @@ async function plannedBackend(): Promise<string> {
   const requested = backendArg();
   if (requested !== 'auto') return requested;
   return (await installDawn()) === null ? 'webgpu' : 'wasm';
-}
-
-function imagePath(ref: string): string {
-  const [pack, ...rest] = ref.split('/');
-  return path.join(packDir(pack!), ...rest);
-}
-
-/**
- * Loads each model once, only as deep as its figures need, and runs each photo through each model once
- * (all of its figures' layers in one forward pass).
- */
-class Networks {
-  private readonly loaded = new Map<string, Promise<Network>>();
-  private readonly photos = new Map<string, Promise<PhotoAnalysis>>();
-  private readonly images = new Map<string, Promise<ImagePixels>>();
-  private readonly fast = new Map<string, Promise<FastStyleNetwork>>();
-  constructor(private readonly recipes: Recipe[]) {}
-
-  /** A figure's result: style figures from their images and networks, the others from the photo's analysis. */
-  async compute(recipe: Recipe): Promise<FigureResult> {
-    if (isStyleRecipe(recipe)) {
-      const [network, content, style] = await Promise.all([
-        recipe.kind === 'fast-style' ? undefined : this.get(recipe.model),
-        this.pixels(recipe.image),
-        'style' in recipe ? this.pixels(recipe.style) : undefined,
-      ]);
-      return computeStyleFigure(recipe, { network, content, style, fastStyle: (id) => this.fastStyle(id) });
-    }
-    const network = await this.get(recipe.model);
-    return computeFigure(recipe, network, usesPhoto(recipe) ? await this.photo(recipe.model, recipe.image) : undefined);
-  }
-
-  pixels(ref: string): Promise<ImagePixels> {
-    let pixels = this.images.get(ref);
-    if (!pixels) {
-      pixels = decodeImageFile(imagePath(ref));
-      this.images.set(ref, pixels);
-    }
-    return pixels;
-  }
-
-  fastStyle(id: string): Promise<FastStyleNetwork> {
-    let network = this.fast.get(id);
-    if (!network) {
-      network = loadFastStyleModel(id);
-      this.fast.set(id, network);
-    }
-    return network;
-  }
-
-  photo(model: string, image: string): Promise<PhotoAnalysis> {
-    const key = `${model}|${image}`;
-    let photo = this.photos.get(key);
-    if (!photo) {
-      const layers = [...new Set(this.recipes.filter((r) => r.model === model && usesPhoto(r) && r.image === image).flatMap(recipeLayers))];
-      photo = Promise.all([this.get(model), this.pixels(image)]).then(([network, pixels]) => new PhotoAnalysis(network, pixels, layers));
-      this.photos.set(key, photo);
-    }
-    return photo;
-  }
-
-  get(model: string): Promise<Network> {
-    let network = this.loaded.get(model);
-    if (!network) {
-      network = loadModel(model, { upTo: loadDepth(this.recipes.filter((r) => r.model === model)) });
-      this.loaded.set(model, network);
-    }
-    return network;
-  }
-
-  dispose(): void {
-    for (const network of [...this.loaded.values(), ...this.fast.values()]) void network.then((n) => n.dispose());
-  }
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { workDir } from '../../src/node/paths.ts';
 
 test('every page has no serious accessibility violations', async ({ page }) => {
-  for (const url of ['/', '/engine/', '/articles/what-each-layer-sees/']) {
+  for (const url of ['/', '/engine/', '/articles/what-each-layer-sees/', '/articles/what-filters-dream-of/', '/articles/style-layer-by-layer/']) {
     await page.goto(url);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -13,7 +13,7 @@ test('every page has no serious accessibility violations', async ({ page }) => {
   }
 });
 
-for (const [slug, figures] of [['what-each-layer-sees', 20], ['what-filters-dream-of', 9]] as const) {
+for (const [slug, figures] of [['what-each-layer-sees', 20], ['what-filters-dream-of', 9], ['style-layer-by-layer', 5]] as const) {
   test(`${slug} renders every figure; a screenshot is written`, async ({ page }) => {
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.goto(`/articles/${slug}/`);
@@ -27,3 +27,8 @@ for (const [slug, figures] of [['what-each-layer-sees', 20], ['what-filters-drea
     test.info().annotations.push({ type: 'screenshot', description: file });
   });
 }
+
+test('paintings whose rights are not cleared stay off the site; the others are served', async ({ request }) => {
+  for (const file of ['la_muse.jpg', 'rain_princess.jpg']) expect((await request.get(`/data/images-styles/${file}`)).status(), file).toBe(404);
+  expect((await request.get('/data/images-styles/starrynight.jpg')).status()).toBe(200);
+});

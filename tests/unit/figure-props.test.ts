@@ -60,8 +60,11 @@ describe('scanning articles', () => {
   it('collects the fixture article\'s figures as unique recipes', async () => {
     const collected = await collectFigures(PROFILES.cpu, path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles'));
     expect(collected.problems).toEqual([]);
-    expect(collected.recipes.size).toBe(11); // 7 in fixture.mdx, 4 in dreams.mdx
-    expect(collected.notFetched).toEqual([expect.stringContaining('fixture.mdx:19:1: <FeatureMapGrid> vgg19/block4_conv1')]);
+    expect(collected.recipes.size).toBe(16); // 7 in fixture.mdx, 4 in dreams.mdx, 5 in style.mdx
+    expect(collected.notFetched).toEqual([
+      expect.stringContaining('fixture.mdx:19:1: <FeatureMapGrid> vgg19/block4_conv1'),
+      expect.stringContaining('style.mdx:17:1: <StyleGrid> vgg19/block4_conv2'),
+    ]);
   });
 });
 

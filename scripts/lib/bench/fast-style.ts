@@ -78,6 +78,7 @@ export async function benchFastStyle(options: FastStyleBenchOptions = {}): Promi
   });
   const origin = `http://127.0.0.1:${PORT}`;
   try {
+    const renderer = await webglRenderer(browser.newPage.bind(browser));
     const inputs = new Map(await Promise.all(sizes.map(async (size) => [size, await photoBytes(size)] as const)));
     const cases: FastStyleBench['cases'] = [];
     for (const backend of backends) {
@@ -100,7 +101,7 @@ export async function benchFastStyle(options: FastStyleBenchOptions = {}): Promi
       model: MODEL,
       photo: `${PHOTO}, squashed to size x size`,
       browser: `Chromium ${browser.version()}`,
-      webglRenderer: await webglRenderer(browser.newPage.bind(browser)),
+      webglRenderer: renderer,
       warmup,
       runs,
       cases,

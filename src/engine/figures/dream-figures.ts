@@ -17,6 +17,8 @@ export interface DreamProgress {
   onFrame?: (image: RgbaImage) => void | Promise<void>;
   /** Deliver a frame every this many steps (default 8). */
   frameEvery?: number;
+  /** Called as the work advances with the fraction of the figure done (0 to 1), where it is known. */
+  onWork?: (fraction: number) => void;
   signal?: AbortSignal;
 }
 

@@ -84,6 +84,7 @@ async function optimisationFigure(recipe: StyleGridRecipe | StyleSweepRecipe | G
   const losses: GatysLoss[] = [];
   let iterations = 0;
   let seconds = 0;
+  const total = runs.reduce((sum, run) => sum + run.iterations, 0);
   for (const [index, run] of runs.entries()) {
     // A grid row fills its columns as it passes each checkpoint; a sweep's run is one tile of one row.
     const first = recipe.kind === 'style-sweep' ? index : index * columns;
@@ -97,6 +98,7 @@ async function optimisationFigure(recipe: StyleGridRecipe | StyleSweepRecipe | G
       iterations: run.iterations,
       checkpoints: run.checkpoints,
       signal: progress.signal,
+      onIteration: progress.onWork && ((iteration) => progress.onWork!((iterations + iteration) / total)),
       frameEvery: progress.onFrame ? (progress.frameEvery ?? 5) : undefined,
       onFrame: progress.onFrame && (async ({ iteration, image }) => progress.onFrame!(placeTile(atlas, layout, tileOf(nextCheckpoint(run.checkpoints, iteration)), image))),
     };

@@ -36,6 +36,8 @@ export interface GatysOptions {
   epsilon?: number;
   /** Deliver a frame every this many iterations (0 or absent: never). */
   frameEvery?: number;
+  /** Called after every iteration with its number (cheap progress: no image read back). */
+  onIteration?: (iteration: number) => void;
   onFrame?: (frame: GatysFrame) => void | Promise<void>;
   /** Aborting rejects the run with the signal's reason, after freeing every tensor. */
   signal?: AbortSignal;
@@ -65,36 +67,55 @@ export interface GatysResult {
 export async function gatys(network: Network, content: ImagePixels, style: ImagePixels, size: InputSize, options: GatysOptions): Promise<GatysResult> {
   const spec = lossSpec(options);
   checkLayers(network, spec);
-  const iterations = checkIterations(options.iterations);
-  const checkpoints = new Set(options.checkpoints?.filter((c) => c <= iterations));
+  checkIterations(options.iterations);
   await ensureGradients();
-  const contentRgb = unitRgb(content, size, 'squash');
+  // Adam owns the image from here: the content photo, optimised in place.
+  const { learningRate = 0.02, beta1 = 0.99, beta2 = 0.999, epsilon = 0.1 } = options;
+  const adam = new Adam(unitRgb(content, size, 'squash'), { learningRate, beta1, beta2, epsilon });
   let targets: GatysTargets | undefined;
-  let adam: Adam | undefined;
   try {
-    targets = withStyle(style, size, (styleRgb) => computeTargets(network, spec, contentRgb, styleRgb));
-    adam = new Adam(tf.clone(contentRgb), { learningRate: options.learningRate ?? 0.02, beta1: options.beta1 ?? 0.99, beta2: options.beta2 ?? 0.999, epsilon: options.epsilon ?? 0.1 });
-    const snapshots: GatysResult['snapshots'] = [];
-    const start = performance.now();
-    for (let iteration = 1; iteration <= iterations; iteration++) {
-      options.signal?.throwIfAborted();
-      step(network, spec, targets, adam);
-      if (checkpoints.has(iteration)) snapshots.push({ iteration, image: (await readImage(adam.params as tf.Tensor4D)).image });
-      if (options.onFrame && options.frameEvery && iteration % options.frameEvery === 0) {
-        const image = adam.params as tf.Tensor4D;
-        await options.onFrame({ iteration, image: (await readImage(image)).image, loss: await measureLoss(network, spec, targets, image) });
-      }
-      await nextTask();
-    }
-    const seconds = (performance.now() - start) / 1000;
-    const { image, pixels } = await readImage(adam.params as tf.Tensor4D);
-    const loss = await measureLoss(network, spec, targets, adam.params as tf.Tensor4D);
-    return { image, pixels, snapshots, loss, iterations, seconds, iterationsPerSecond: iterations / seconds };
+    targets = targetsFor(network, spec, adam.params as tf.Tensor4D, style, size);
+    return await optimise(network, spec, targets, adam, options);
   } finally {
-    adam?.dispose();
+    adam.dispose();
     if (targets) tf.dispose([targets.content, ...targets.grams]);
-    contentRgb.dispose();
   }
+}
+
+/**
+ * The photo's features and the painting's Grams. The painting is cropped to the output's aspect ratio:
+ * its style is wanted, not its composition.
+ */
+function targetsFor(network: Network, spec: LossSpec, photo: tf.Tensor4D, style: ImagePixels, size: InputSize): GatysTargets {
+  const painting = unitRgb(style, size, 'center-crop');
+  try {
+    return computeTargets(network, spec, photo, painting);
+  } finally {
+    painting.dispose();
+  }
+}
+
+/** The optimisation loop, from the content photo: snapshots, frames and aborts between steps. */
+async function optimise(network: Network, spec: LossSpec, targets: GatysTargets, adam: Adam, options: GatysOptions): Promise<GatysResult> {
+  const { iterations, frameEvery, onFrame } = options;
+  const checkpoints = new Set(options.checkpoints);
+  const snapshots: GatysResult['snapshots'] = [];
+  const start = performance.now();
+  for (let iteration = 1; iteration <= iterations; iteration++) {
+    options.signal?.throwIfAborted();
+    step(network, spec, targets, adam);
+    options.onIteration?.(iteration);
+    const image = adam.params as tf.Tensor4D;
+    if (checkpoints.has(iteration)) snapshots.push({ iteration, image: (await readImage(image)).image });
+    if (onFrame && frameEvery && iteration % frameEvery === 0) {
+      await onFrame({ iteration, image: (await readImage(image)).image, loss: await measureLoss(network, spec, targets, image) });
+    }
+    await nextTask();
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const result = adam.params as tf.Tensor4D;
+  const { image, pixels } = await readImage(result);
+  return { image, pixels, snapshots, loss: await measureLoss(network, spec, targets, result), iterations, seconds, iterationsPerSecond: iterations / seconds };
 }
 
 /** One Adam descent step on the image, then the pixels clipped back to [0, 1]. */
@@ -118,22 +139,11 @@ function lossSpec(options: GatysOptions): LossSpec {
   };
 }
 
-function checkIterations(iterations: number): number {
+function checkIterations(iterations: number): void {
   if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`Style transfer needs a whole number of iterations >= 1 (got ${iterations}).`);
-  return iterations;
 }
 
 /** Pixels to [1, h, w, 3] RGB in [0, 1] at `size`. The caller disposes it. */
 function unitRgb(pixels: ImagePixels, size: InputSize, mode: ResizeMode): tf.Tensor4D {
   return tf.tidy(() => tf.expandDims(tf.div(resizeRgb(pixelsToRgb(pixels), size, mode), 255), 0) as tf.Tensor4D);
-}
-
-/** The painting, cropped to the output's aspect ratio (its style, not its composition, matters), for one use. */
-function withStyle<T>(style: ImagePixels, size: InputSize, use: (rgb: tf.Tensor4D) => T): T {
-  const rgb = unitRgb(style, size, 'center-crop');
-  try {
-    return use(rgb);
-  } finally {
-    rgb.dispose();
-  }
 }
