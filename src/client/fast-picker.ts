@@ -12,7 +12,8 @@ export async function stylizeLarge(figure: HTMLElement, requested: string | null
   const picker = figure.querySelector<HTMLElement>('.ll-fast-picker')!;
   const status = picker.querySelector<HTMLElement>('.ll-fast-status')!;
   const select = picker.querySelector<HTMLSelectElement>('select')!;
-  const image = picker.querySelector<HTMLImageElement>('.ll-fast-large')!;
+  // Created on first use: an <img> without a source would be an empty, broken image in the page.
+  const image = picker.querySelector<HTMLImageElement>('.ll-fast-large') ?? picker.appendChild(Object.assign(document.createElement('img'), { className: 'll-fast-large' }));
   const name = select.selectedOptions[0]?.textContent ?? select.value;
   status.textContent = `Loading ${name}...`;
   try {
@@ -23,7 +24,6 @@ export async function stylizeLarge(figure: HTMLElement, requested: string | null
     const ms = performance.now() - started;
     await showImage(image, result);
     image.alt = `${readerPhoto()?.name ?? 'The article\'s photo'} in the style of ${name}.`;
-    image.hidden = false;
     status.textContent = `${name}: ${result.width}×${result.height} in ${Math.round(ms)} ms on ${backend.name}.`;
     picker.dataset.state = 'done';
   } catch (error) {

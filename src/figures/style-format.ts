@@ -13,10 +13,11 @@ export function layerSetLabel(layers: string[]): string {
   return layers.map(paperName).join(' + ');
 }
 
-/** 10000 -> 1e4; 30 -> 30. */
+/** Three significant digits, powers of ten for large and small values: 10000 -> 1e4, 10418.5 -> 1.04e4, 30 -> 30. */
 export function formatWeight(value: number): string {
-  if (value !== 0 && (Math.abs(value) >= 1e4 || Math.abs(value) < 1e-2)) return value.toExponential().replace('e+', 'e');
-  return String(Number(value.toPrecision(3)));
+  const rounded = Number(value.toPrecision(3));
+  if (rounded !== 0 && (Math.abs(rounded) >= 1e4 || Math.abs(rounded) < 1e-2)) return rounded.toExponential().replace('e+', 'e');
+  return String(rounded);
 }
 
 /** File name of a "<pack>/<file>" image ref. */

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, rm, symlink, truncate, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { load, MissingWeightsError, valueRange } from '../../src/engine/index.ts';
+import { gatys, load, MissingWeightsError, valueRange } from '../../src/engine/index.ts';
 import { initNodeBackend, loadModel } from '../../src/node/engine.ts';
 import { FolderSource, mirrorSource } from '../../src/node/fs-source.ts';
 import { decodeImageFile } from '../../src/node/image.ts';
@@ -84,6 +84,18 @@ describe('VGG19 with every conv shard present', () => {
     const acts = await network.activations(await decodeImageFile(photoPath('coffee.png')), ['block3_conv4', 'block5_conv4', 'block5_pool']);
     expect(acts.map((a) => a.shape)).toEqual([[56, 56, 256], [14, 14, 512], [7, 7, 512]]);
     expect(valueRange(acts[0]!.data).max).toBeGreaterThan(0);
+    network.dispose();
+  });
+
+  it('runs Gatys style transfer with content from block4_conv2 and style up to block5_conv1', async () => {
+    const network = await load(modelSpec('vgg19'), new FolderSource(folder), { upTo: ['block5_conv1'] });
+    const [photo, painting] = await Promise.all([decodeImageFile(photoPath('coffee.png')), decodeImageFile(photoPath('chelsea.png'))]);
+    const styleLayers = ['block1_conv1', 'block3_conv1', 'block5_conv1'].map((layer) => ({ layer, weight: 1 }));
+    const result = await gatys(network, photo, painting, { width: 48, height: 32 }, { contentLayer: 'block4_conv2', styleLayers, iterations: 2 });
+    expect([result.image.width, result.image.height]).toEqual([48, 32]);
+    // The stand-in blocks 4-5 are zeros: their terms vanish while block 1-3 style still pulls the image.
+    expect(result.loss.content).toBe(0);
+    expect(result.loss.style).toBeGreaterThan(0);
     network.dispose();
   });
 });
