@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_STYLE_MAX_PIXELS, FastStyleNetwork, loadFastStyle, type ImagePixels, type RgbaImage } from '../../src/engine/index.ts';
+import { convInBands } from '../../src/engine/style/conv-bands.ts';
 import { readStyleLayers } from '../../src/engine/style/fast-style-weights.ts';
 import { initNodeBackend } from '../../src/node/engine.ts';
 import { FolderSource, mirrorSource } from '../../src/node/fs-source.ts';
@@ -117,6 +118,19 @@ describe('fast style transfer', () => {
     wave.stylizeTensor(input).dispose();
     input.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('computes a conv in bands (as on WebGL) equal to the whole conv', () => {
+    const x = tf.randomUniform([13, 11, 5], -1, 1, 'float32', 1) as tf.Tensor3D;
+    const filter = tf.randomUniform([9, 9, 5, 4], -1, 1, 'float32', 2) as tf.Tensor4D;
+    const whole = tf.conv2d(x, filter, 1, 'same');
+    for (const rows of [1, 4, 13]) {
+      const banded = convInBands(x, filter, rows);
+      expect(banded.shape).toEqual([13, 11, 4]);
+      expect(tf.tidy(() => tf.max(tf.abs(tf.sub(banded, whole))).dataSync()[0])).toBeLessThan(1e-4);
+      banded.dispose();
+    }
+    tf.dispose([x, filter, whole]);
   });
 
   it('refuses a photo beyond the size limit, and runs it scaled down', async () => {

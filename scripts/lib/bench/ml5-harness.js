@@ -12,6 +12,11 @@ window.ml5Bench = {
     return ml5.tf.getBackend();
   },
 
+  /** tfjs's WebGL conv through an im2col matrix (its default) or not: off, ml5 runs sizes whose matrix passes the texture limit. */
+  setIm2col(on) {
+    ml5.tf.env().set('WEBGL_CONV_IM2COL', on);
+  },
+
   async load(url) {
     this.model = await ml5.styleTransfer(url);
   },

@@ -42,8 +42,11 @@ async function fetchMl5(target: string): Promise<void> {
   }
 }
 
-/** Opens the ml5 page at origin/__ml5/ (answered by Playwright, not the site) with ml5 and the harness loaded. */
-export async function openMl5Page(page: Page, origin: string): Promise<void> {
+/**
+ * Opens the ml5 page at origin/__ml5/ (answered by Playwright, not the site), starts ml5's tfjs on the
+ * backend and loads the checkpoint at modelUrl.
+ */
+export async function openMl5Page(page: Page, origin: string, backend: string, modelUrl: string): Promise<void> {
   const [ml5, harness] = await Promise.all([readFile(await ml5Script()), readFile(HARNESS)]);
   await page.route(`${origin}/__ml5/**`, (route) => {
     const file = new URL(route.request().url()).pathname.split('/').at(-1);
@@ -56,4 +59,20 @@ export async function openMl5Page(page: Page, origin: string): Promise<void> {
   });
   await page.goto(`${origin}/__ml5/index.html`);
   await page.waitForFunction(() => 'ml5Bench' in window && 'ml5' in window);
+  const got = await page.evaluate(async ([b, url]) => (await window.ml5Bench.start(b), await window.ml5Bench.load(url), window.ml5.tf.getBackend()), [backend, modelUrl] as const);
+  if (got !== backend) throw new Error(`ml5 started ${got}, not ${backend}`);
+}
+
+declare global {
+  interface Window {
+    /** ml5-harness.js */
+    ml5Bench: {
+      start(backend: string): Promise<string>;
+      load(url: string): Promise<void>;
+      setIm2col(on: boolean): void;
+      time(kind: 'forward' | 'transfer', rgb: string, width: number, height: number, warmup: number, runs: number): Promise<number[]>;
+      output(rgb: string, width: number, height: number): Promise<string>;
+    };
+    ml5: { tf: { getBackend(): string } };
+  }
 }

@@ -11,6 +11,7 @@ import { pixelsToRgb, resizeRgb, type ImagePixels } from '../image/preprocess.ts
 import type { PackSource } from '../source.ts';
 import type { RgbaImage } from '../visual/atlas.ts';
 import type { ModelSpec } from '../../registry/schema.ts';
+import { sameConv } from './conv-bands.ts';
 import { readStyleLayers, type StyleLayer } from './fast-style-weights.ts';
 
 /** ml5's (and fast-style-transfer's) instance-norm epsilon. */
@@ -20,7 +21,8 @@ const EPSILON = 1e-3;
  * The largest photo stylize() runs, in pixels (1024 x 1024). Peak tensor memory is 704 bytes per pixel
  * above the 7 MB of weights (tf.profile's peakBytes on wasm and cpu, the same at 128, 256 and 512 px: the
  * full-size 32-channel activations of the first and last layers with instance norm's temporaries), so this
- * is about 0.75 GB: what a browser tab's WebGL or WASM heap holds on an ordinary laptop.
+ * is about 0.75 GB: what a browser tab's WebGL or WASM heap holds on an ordinary laptop. WebGL's im2col
+ * copies come on top, capped at 128 MB by running the large convs in bands (conv-bands.ts).
  */
 export const FAST_STYLE_MAX_PIXELS = 1024 * 1024;
 
@@ -86,10 +88,10 @@ export class FastStyleNetwork {
     for (const layer of this.layers) tf.dispose([layer.filter, layer.shift, layer.scale]);
   }
 
-  /** Conv ('same' padding), instance norm, optional ReLU. */
+  /** Conv ('same' padding; in bands on WebGL), instance norm, optional ReLU. */
   private conv(x: tf.Tensor3D, layer: number, stride: number, relu: boolean): tf.Tensor3D {
     const weights = this.layers[layer]!;
-    const y = tf.conv2d(x, weights.filter, stride, 'same');
+    const y = sameConv(x, weights.filter, stride);
     return consume(y, (t) => instanceNorm(t, weights, relu));
   }
 
