@@ -90,7 +90,13 @@ async function main(): Promise<void> {
   const g = report.style.gatys;
   log(`\nstyle: Gatys ${g.size}x${g.size} on ${g.backend}: ${g.gatysItersPerSecond} iterations/s (${g.iterationMs} ms), ${g.gatysGflopsPerSecond} GFLOP/s at 3x forward = ${g.gatysConvEfficiency}x the measured conv throughput (${g.convGflopsPerSecond} GFLOP/s); ${g.gatysConvEfficiencyExecuted}x counting the convs actually run (2x forward)`);
   for (const c of fast?.cases ?? []) {
-    log(`  fast style ${c.size}x${c.size} on ${c.backend}: ${'error' in c ? c.error : `ours ${c.oursMs} ms, ml5 ${c.ml5Ms} ms = ${c.oursOverMl5}x, max |diff| ${c.maxAbsDiff}/255`}`);
+    if ('error' in c) {
+      log(`  fast style ${c.size}x${c.size} on ${c.backend}: ${c.error}`);
+      continue;
+    }
+    const ml5 = c.ml5 ?? (c.ml5NoIm2col && !('error' in c.ml5NoIm2col) ? c.ml5NoIm2col : null);
+    const against = ml5 ? `ml5 ${ml5.ml5Ms} ms${c.ml5 ? '' : ' (im2col off)'} = ${ml5.oursOverMl5}x, max |diff| ${ml5.maxAbsDiff}/255` : `ml5 failed: ${c.ml5Error}`;
+    log(`  fast style ${c.size}x${c.size} on ${c.backend}: ours ${c.oursMs} ms, ${against}`);
   }
   if (page) log(`page: article HTML+CSS+JS before interaction ${(page.articleBytesGzip / 1024).toFixed(1)} KiB gzipped (${(page.articleBytes / 1024).toFixed(1)} KiB raw, ${page.files} files)`);
 }
