@@ -47,8 +47,8 @@ export interface FastStyleBenchOptions {
   /** The built site (LAYERLENS_BENCH_DIST, default dist/). */
   dist?: string;
   /**
-   * [backend, size] pairs. Default: webgl 256 and 512, cpu 256 (about 30 minutes on 2 cores, WebGL being
-   * SwiftShader here; cpu 512 alone would add another 30).
+   * [backend, size] pairs. Default: webgl 256 and 512, cpu 256: about 50 minutes on 2 cores, WebGL being
+   * SwiftShader here (55 s a run at 512; ml5 with im2col off 135 s). cpu 512 would add about 30 minutes.
    */
   cases?: [string, number][];
   warmup?: number;
@@ -60,8 +60,9 @@ const DEFAULT_CASES: [string, number][] = [['webgl', 256], ['webgl', 512], ['cpu
 const MODEL = 'fast-style-wave';
 /** Why ml5's cpu output differs from ours (and from its own webgl output) by tens of levels. */
 const CPU_NOTE =
-  'ml5 on cpu: tfjs 1.7 keeps the int32 dtype of browser.fromPixels through the first conv2d and accumulates it in an ' +
-  "Int32Array, truncating every product; its webgl output matches ours, and ours on cpu matches ml5's webgl output.";
+  "ml5 on cpu: tfjs 1.7's cpu conv2d keeps its input's dtype, and browser.fromPixels gives int32, so ml5's first layer is " +
+  'computed in integers (-650 where the float conv gives -692.9). ml5 on webgl matches ours within 0.004, and ours on cpu ' +
+  "matches ml5's webgl output too.";
 const PHOTO = 'chelsea.png';
 
 export async function benchFastStyle(options: FastStyleBenchOptions = {}): Promise<FastStyleBench> {
