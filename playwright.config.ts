@@ -22,10 +22,18 @@ export default defineConfig({
   },
   projects: [
     { name: 'site', testMatch: ['engine.spec.ts', 'site.spec.ts'], use: { baseURL: `http://127.0.0.1:${SITE_PORT}` } },
-    { name: 'fixture', testMatch: ['figures.spec.ts', 'photo.spec.ts', 'dreams.spec.ts', 'style.spec.ts'], use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
+    {
+      name: 'fixture',
+      testMatch: ['figures.spec.ts', 'photo.spec.ts', 'dreams.spec.ts', 'style.spec.ts'],
+      use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
+    },
   ],
   webServer: [
-    { command: `npx tsx scripts/serve.ts --port ${SITE_PORT}`, url: `http://127.0.0.1:${SITE_PORT}/`, reuseExistingServer: !process.env.CI },
+    {
+      command: `npx tsx scripts/serve.ts --port ${SITE_PORT}`,
+      url: `http://127.0.0.1:${SITE_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+    },
     {
       command: `npx tsx scripts/serve.ts --port ${FIXTURE_PORT} --dir tests/fixtures/basic/dist`,
       url: `http://127.0.0.1:${FIXTURE_PORT}/`,

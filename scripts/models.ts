@@ -22,7 +22,8 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--mirror') mirror = path.resolve(argv[++i] ?? '');
-    else if (arg.startsWith('--')) throw new FetchError(`Unknown option ${arg}. Usage: npm run models -- [PACK ...] [--mirror DIR]`);
+    else if (arg.startsWith('--'))
+      throw new FetchError(`Unknown option ${arg}. Usage: npm run models -- [PACK ...] [--mirror DIR]`);
     else ids.push(arg);
   }
   return { ids, mirror };
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
   const files = selected.flatMap((pack) => pack.files.map((file) => ({ pack, file })));
   const totalBytes = files.reduce((sum, { file }) => sum + file.bytes, 0);
   const where = args.mirror ? `mirror ${args.mirror}` : 'upstream';
-  process.stderr.write(`Fetching ${selected.length} packs (${files.length} files, ${formatBytes(totalBytes)}) from ${where}\n`);
+  process.stderr.write(
+    `Fetching ${selected.length} packs (${files.length} files, ${formatBytes(totalBytes)}) from ${where}\n`,
+  );
 
   const bar = new ProgressBar({
     unit: 'files',

@@ -4,7 +4,14 @@
  * reusing cached results, then writes the manifest the Astro components read and a report.
  */
 import path from 'node:path';
-import { recipeCost, recipeImages, recipeModels, type BackendName, type BackendReport, type Recipe } from '../src/engine/index.ts';
+import {
+  recipeCost,
+  recipeImages,
+  recipeModels,
+  type BackendName,
+  type BackendReport,
+  type Recipe,
+} from '../src/engine/index.ts';
 import { initNodeBackend } from '../src/node/engine.ts';
 import { Networks } from './lib/networks.ts';
 import { installDawn } from '../src/node/dawn.ts';
@@ -19,7 +26,7 @@ import { MANIFEST_FILE, REPORT_FILE } from '../src/figures/manifest.ts';
 
 function backendArg(): BackendName | 'auto' {
   const i = process.argv.indexOf('--backend');
-  return (i > 0 ? process.argv[i + 1] : process.env.LAYERLENS_BACKEND ?? 'auto') as BackendName | 'auto';
+  return (i > 0 ? process.argv[i + 1] : (process.env.LAYERLENS_BACKEND ?? 'auto')) as BackendName | 'auto';
 }
 
 async function main(): Promise<void> {
@@ -27,7 +34,9 @@ async function main(): Promise<void> {
   const profile = await chooseProfile();
   const collected = await collectFigures(profile);
   if (collected.problems.length) {
-    process.stderr.write(`Invalid figures in ${path.relative(process.cwd(), contentDir())}:\n${collected.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `Invalid figures in ${path.relative(process.cwd(), contentDir())}:\n${collected.problems.map((p) => `  ${p}`).join('\n')}\n`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -49,9 +58,14 @@ async function main(): Promise<void> {
     articles: collected.articles,
     notFetched: collected.notFetched.length,
   };
-  await writeAtomically(path.join(workDir(), MANIFEST_FILE), JSON.stringify({ cacheFiles: cache.filesDir, profile: profile.name, figures: manifest }));
+  await writeAtomically(
+    path.join(workDir(), MANIFEST_FILE),
+    JSON.stringify({ cacheFiles: cache.filesDir, profile: profile.name, figures: manifest }),
+  );
   await writeAtomically(path.join(workDir(), REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-  process.stderr.write(`Precomputed ${collected.recipes.size} figures from ${collected.articles} article(s): ${computed} computed, ${report.reused} reused, ${formatSeconds(seconds)} on ${report.backend}.\n`);
+  process.stderr.write(
+    `Precomputed ${collected.recipes.size} figures from ${collected.articles} article(s): ${computed} computed, ${report.reused} reused, ${formatSeconds(seconds)} on ${report.backend}.\n`,
+  );
 }
 
 interface Job {
@@ -81,7 +95,11 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
   if (!jobs.length) return null;
   const backend = await initNodeBackend(backendArg());
   for (const skipped of backend.skipped) process.stderr.write(`Backend ${skipped.name} not used: ${skipped.reason}\n`);
-  const bar = new ProgressBar({ unit: 'figures to compute', total: jobs.length, totalWork: jobs.reduce((sum, j) => sum + recipeCost(j.recipe), 0) });
+  const bar = new ProgressBar({
+    unit: 'figures to compute',
+    total: jobs.length,
+    totalWork: jobs.reduce((sum, j) => sum + recipeCost(j.recipe), 0),
+  });
   const networks = new Networks(all);
   try {
     for (const job of jobs) {
@@ -95,7 +113,11 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
         reported = fraction;
       };
       const result = await networks.compute(recipe, onWork);
-      job.entry = await cache.write(job.cacheKey, { recipe, data: result.data, backend: backend.name, ms: Math.round(performance.now() - started) }, result.image);
+      job.entry = await cache.write(
+        job.cacheKey,
+        { recipe, data: result.data, backend: backend.name, ms: Math.round(performance.now() - started) },
+        result.image,
+      );
       bar.tick(label, 1, 0, (1 - reported) * recipeCost(recipe));
     }
   } finally {

@@ -22,11 +22,19 @@ async function browser(): Promise<Counts> {
   const report = JSON.parse(await readFile(path.join(workDir(), 'test-results/browser.json'), 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+  };
 }
 
 const parts = await Promise.all([unit(), browser()]);
-const total = parts.reduce((sum, c) => ({ passed: sum.passed + c.passed, failed: sum.failed + c.failed, skipped: sum.skipped + c.skipped }));
+const total = parts.reduce((sum, c) => ({
+  passed: sum.passed + c.passed,
+  failed: sum.failed + c.failed,
+  skipped: sum.skipped + c.skipped,
+}));
 process.stdout.write(`Unit ${parts[0]!.passed} passed, browser ${parts[1]!.passed} passed.\n`);
 process.stdout.write(`Tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
 if (total.failed > 0 || total.passed === 0) process.exitCode = 1;

@@ -20,7 +20,10 @@ export interface Collected {
   problems: string[];
 }
 
-export async function collectFigures(profile: BuildProfile, dir = path.join(contentDir(), 'articles')): Promise<Collected> {
+export async function collectFigures(
+  profile: BuildProfile,
+  dir = path.join(contentDir(), 'articles'),
+): Promise<Collected> {
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.mdx')).sort();
   const collected: Collected = { articles: files.length, recipes: new Map(), notFetched: [], problems: [] };
   for (const file of files) {
@@ -29,17 +32,18 @@ export async function collectFigures(profile: BuildProfile, dir = path.join(cont
     collected.problems.push(...article.problems);
     const photo = article.frontmatter.photo;
     if (typeof photo !== 'string') {
-      if (article.figures.length) collected.problems.push(`${display}:1: frontmatter needs "photo:" (the article's photo, e.g. chelsea.png)`);
+      if (article.figures.length)
+        collected.problems.push(`${display}:1: frontmatter needs "photo:" (the article's photo, e.g. chelsea.png)`);
       continue;
     }
     for (const figure of article.figures) {
       const where = `${display}:${figure.line}:${figure.column}: <${figure.component}>`;
       const resolution = resolveFigure(figure.component, figure.props, photo, profile);
       if (resolution.status === 'invalid') collected.problems.push(...resolution.problems.map((p) => `${where} ${p}`));
-      else if (resolution.status === 'not-fetched') collected.notFetched.push(`${where} ${resolution.model}/${resolution.layer}`);
+      else if (resolution.status === 'not-fetched')
+        collected.notFetched.push(`${where} ${resolution.model}/${resolution.layer}`);
       else collected.recipes.set(recipeKey(resolution.recipe), resolution.recipe);
     }
   }
   return collected;
 }
-

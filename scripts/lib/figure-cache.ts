@@ -50,10 +50,22 @@ export class FigureCache {
   }
 
   /** Stores the image (PNG, lossless) and the metadata under their content hashes, then the entry. */
-  async write(key: string, entry: Omit<CachedFigure, 'cacheKey' | 'image' | 'meta'>, image?: RgbaImage): Promise<CachedFigure> {
-    const meta = await this.storeFile(JSON.stringify({ recipe: entry.recipe, data: entry.data, backend: entry.backend }), 'json');
+  async write(
+    key: string,
+    entry: Omit<CachedFigure, 'cacheKey' | 'image' | 'meta'>,
+    image?: RgbaImage,
+  ): Promise<CachedFigure> {
+    const meta = await this.storeFile(
+      JSON.stringify({ recipe: entry.recipe, data: entry.data, backend: entry.backend }),
+      'json',
+    );
     const stored: CachedFigure = { cacheKey: key, ...entry, meta };
-    if (image) stored.image = { file: await this.storeFile(await encodePng(image), 'png'), width: image.width, height: image.height };
+    if (image)
+      stored.image = {
+        file: await this.storeFile(await encodePng(image), 'png'),
+        width: image.width,
+        height: image.height,
+      };
     await writeAtomically(this.entryPath(key), JSON.stringify(stored));
     return stored;
   }

@@ -3,7 +3,19 @@
  * decoded once and run through each model once (all of its figures' layers in one forward pass).
  */
 import path from 'node:path';
-import { PhotoAnalysis, computeFigure, computeStyleFigure, isStyleRecipe, loadDepth, recipeLayers, usesPhoto, type FigureResult, type ImagePixels, type Network, type Recipe } from '../../src/engine/index.ts';
+import {
+  PhotoAnalysis,
+  computeFigure,
+  computeStyleFigure,
+  isStyleRecipe,
+  loadDepth,
+  recipeLayers,
+  usesPhoto,
+  type FigureResult,
+  type ImagePixels,
+  type Network,
+  type Recipe,
+} from '../../src/engine/index.ts';
 import type { FastStyleNetwork } from '../../src/engine/style/fast-style.ts';
 import { loadFastStyleModel, loadModel } from '../../src/node/engine.ts';
 import { decodeImageFile } from '../../src/node/image.ts';
@@ -57,8 +69,14 @@ export class Networks {
     const key = `${model}|${image}`;
     let photo = this.photos.get(key);
     if (!photo) {
-      const layers = [...new Set(this.recipes.filter((r) => r.model === model && usesPhoto(r) && r.image === image).flatMap(recipeLayers))];
-      photo = Promise.all([this.get(model), this.pixels(image)]).then(([network, pixels]) => new PhotoAnalysis(network, pixels, layers));
+      const layers = [
+        ...new Set(
+          this.recipes.filter((r) => r.model === model && usesPhoto(r) && r.image === image).flatMap(recipeLayers),
+        ),
+      ];
+      photo = Promise.all([this.get(model), this.pixels(image)]).then(
+        ([network, pixels]) => new PhotoAnalysis(network, pixels, layers),
+      );
       this.photos.set(key, photo);
     }
     return photo;

@@ -8,7 +8,6 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { contentType } from '../../src/node/content-types.ts';
 
-
 /** Resolves a URL path inside root ("/a/" serves "/a/index.html"); null when outside root or absent. */
 async function resolve(root: string, urlPath: string): Promise<string | null> {
   const clean = decodeURIComponent(urlPath.split('?')[0]!);

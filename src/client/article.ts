@@ -21,7 +21,10 @@ function initReruns(): void {
     button.addEventListener('click', async () => {
       button.disabled = true;
       const { rerunFigure } = await import('./rerun.ts');
-      await rerunFigure(button.closest<HTMLElement>('.ll-figure')!, new URLSearchParams(location.search).get('backend'));
+      await rerunFigure(
+        button.closest<HTMLElement>('.ll-figure')!,
+        new URLSearchParams(location.search).get('backend'),
+      );
       button.disabled = false;
     });
   }
@@ -49,8 +52,14 @@ function initPhotoControl(): void {
     const notes = photo.notes.length ? ` (${photo.notes.join('; ')})` : '';
     say(`Recomputing every figure for ${name}${notes}...`, 'busy');
     const { recomputeArticle } = await import('./recompute.ts');
-    const outcome = await recomputeArticle(photo.pixels, name, (done, total) => say(`Recomputing for ${name}${notes}: ${done} of ${total} figures done.`, 'busy'));
-    if (outcome) say(`All ${outcome.figures} figures show ${name}${notes}, computed on this device with ${outcome.backend}.`, 'done');
+    const outcome = await recomputeArticle(photo.pixels, name, (done, total) =>
+      say(`Recomputing for ${name}${notes}: ${done} of ${total} figures done.`, 'busy'),
+    );
+    if (outcome)
+      say(
+        `All ${outcome.figures} figures show ${name}${notes}, computed on this device with ${outcome.backend}.`,
+        'done',
+      );
   };
 
   input.addEventListener('change', () => {
@@ -78,7 +87,7 @@ function initPhotoControl(): void {
     restoreArticle();
     setThumbnail(control, null, control.dataset.articlePhoto!.split('/').pop()!);
     reset.hidden = true;
-    say('Back to the article\'s photo: the figures are the precomputed ones.', 'done');
+    say("Back to the article's photo: the figures are the precomputed ones.", 'done');
   });
 }
 

@@ -74,8 +74,12 @@ async function run(form: HTMLFormElement): Promise<void> {
       'done',
       `Done on ${backend.name}: ${perImage.toFixed(0)} ms per image (median of ${WARM_RUNS}; first run ${(t2 - t1).toFixed(0)} ms, ` +
         `loading ${(t1 - t0).toFixed(0)} ms).` +
-        (dream !== null ? ` Feature visualisation: ${dream.toFixed(2)} optimisation steps per second (80×80).` : dreamError) +
-        (backend.skipped.length ? ` Skipped: ${backend.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}.` : ''),
+        (dream !== null
+          ? ` Feature visualisation: ${dream.toFixed(2)} optimisation steps per second (80×80).`
+          : dreamError) +
+        (backend.skipped.length
+          ? ` Skipped: ${backend.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}.`
+          : ''),
     );
   } catch (error) {
     show('error', `Failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -83,7 +87,11 @@ async function run(form: HTMLFormElement): Promise<void> {
 }
 
 /** Steps per second of the feature-visualisation recipe at the CPU profile's size (80x80), on a middle-layer unit. */
-async function measureDreamSpeed(network: import('../engine/index.ts').Network, steps: number, say: (text: string) => void): Promise<number> {
+async function measureDreamSpeed(
+  network: import('../engine/index.ts').Network,
+  steps: number,
+  say: (text: string) => void,
+): Promise<number> {
   say(`Measuring optimisation speed (${steps} steps)...`);
   const { visualize } = await import('../engine/dream/visualize.ts');
   const { beforeNonLinearity, channel } = await import('../engine/dream/objectives.ts');

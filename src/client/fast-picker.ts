@@ -13,7 +13,9 @@ export async function stylizeLarge(figure: HTMLElement, requested: string | null
   const status = picker.querySelector<HTMLElement>('.ll-fast-status')!;
   const select = picker.querySelector<HTMLSelectElement>('select')!;
   // Created on first use: an <img> without a source would be an empty, broken image in the page.
-  const image = picker.querySelector<HTMLImageElement>('.ll-fast-large') ?? picker.appendChild(Object.assign(document.createElement('img'), { className: 'll-fast-large' }));
+  const image =
+    picker.querySelector<HTMLImageElement>('.ll-fast-large') ??
+    picker.appendChild(Object.assign(document.createElement('img'), { className: 'll-fast-large' }));
   const name = select.selectedOptions[0]?.textContent ?? select.value;
   status.textContent = `Loading ${name}...`;
   try {
@@ -23,7 +25,7 @@ export async function stylizeLarge(figure: HTMLElement, requested: string | null
     const result = await network.stylize(content, { maxSide: LARGE_SIDE });
     const ms = performance.now() - started;
     await showImage(image, result);
-    image.alt = `${readerPhoto()?.name ?? 'The article\'s photo'} in the style of ${name}.`;
+    image.alt = `${readerPhoto()?.name ?? "The article's photo"} in the style of ${name}.`;
     status.textContent = `${name}: ${result.width}×${result.height} in ${Math.round(ms)} ms on ${backend.name}.`;
     picker.dataset.state = 'done';
   } catch (error) {

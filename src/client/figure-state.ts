@@ -18,7 +18,8 @@ export function setPhotoName(figure: HTMLElement, name: string | null): void {
 
 export function setState(figure: HTMLElement, state: FigureState, text: string): void {
   const line = figure.querySelector<HTMLElement>('.ll-state');
-  if (line && figure.dataset.state === 'precomputed' && !line.dataset.precomputed) line.dataset.precomputed = line.textContent ?? '';
+  if (line && figure.dataset.state === 'precomputed' && !line.dataset.precomputed)
+    line.dataset.precomputed = line.textContent ?? '';
   figure.dataset.state = state;
   if (line) line.textContent = state === 'precomputed' ? (line.dataset.precomputed ?? text) : text;
 }

@@ -20,10 +20,21 @@ export function readPanel(form: HTMLFormElement): GatysRecipe | string {
   if (!styleLayers.length) return 'Choose at least one style layer.';
   const layerWeights = styleLayers.map((layer) => Number(data.get(`weight:${layer}`)));
   const numbers = ['contentWeight', 'styleWeight', 'tvWeight', 'iterations'].map((name) => Number(data.get(name)));
-  if ([...layerWeights, ...numbers].some((n) => !Number.isFinite(n) || n < 0)) return 'Weights and iterations must be numbers, 0 or more.';
+  if ([...layerWeights, ...numbers].some((n) => !Number.isFinite(n) || n < 0))
+    return 'Weights and iterations must be numbers, 0 or more.';
   const [contentWeight, styleWeight, tvWeight, iterations] = numbers as [number, number, number, number];
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 10000) return 'Iterations must be a whole number from 1 to 10000.';
-  return { ...defaults, styleLayers, layerWeights, contentLayer: String(data.get('contentLayer')), contentWeight, styleWeight, tvWeight, iterations };
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 10000)
+    return 'Iterations must be a whole number from 1 to 10000.';
+  return {
+    ...defaults,
+    styleLayers,
+    layerWeights,
+    contentLayer: String(data.get('contentLayer')),
+    contentWeight,
+    styleWeight,
+    tvWeight,
+    iterations,
+  };
 }
 
 export async function runPanel(figure: HTMLElement, form: HTMLFormElement, requested: string | null): Promise<void> {
@@ -54,17 +65,29 @@ export async function runPanel(figure: HTMLElement, form: HTMLFormElement, reque
       shown = performance.now();
       await showImage(image, frame);
     };
-    const result = await computeStyleInBrowser(recipe, await currentContent(recipe), { onFrame, frameEvery: FRAME_EVERY, signal: controller.signal });
+    const result = await computeStyleInBrowser(recipe, await currentContent(recipe), {
+      onFrame,
+      frameEvery: FRAME_EVERY,
+      signal: controller.signal,
+    });
     await showImage(image, result.image!);
     liveData.set(figure, result.data);
     if (photo) setPhotoName(figure, photo.name);
     const seconds = (performance.now() - started) / 1000;
     progress.textContent = `${recipe.iterations} iterations in ${seconds.toFixed(1)} s`;
-    setState(figure, 'done', `Ran live on ${backend.name} in ${seconds.toFixed(1)} s for ${photo?.name ?? 'the article\'s photo'}.`);
+    setState(
+      figure,
+      'done',
+      `Ran live on ${backend.name} in ${seconds.toFixed(1)} s for ${photo?.name ?? "the article's photo"}.`,
+    );
   } catch (error) {
     const stopped = controller.signal.aborted;
     progress.textContent = stopped ? 'Stopped; the image shows the last frame.' : '';
-    setState(figure, stopped ? 'done' : 'error', stopped ? 'Stopped by the reader.' : `Could not run: ${error instanceof Error ? error.message : String(error)}`);
+    setState(
+      figure,
+      stopped ? 'done' : 'error',
+      stopped ? 'Stopped by the reader.' : `Could not run: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     stop.removeEventListener('click', onStop);
     [run.disabled, stop.disabled] = [false, true];

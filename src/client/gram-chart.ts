@@ -15,17 +15,30 @@ export async function drawGramChart(figure: HTMLElement): Promise<void> {
   const holder = figure.querySelector<HTMLElement>('.ll-gram-chart');
   if (!data || data.kind !== 'gram' || !holder) return;
   const n = data.channels;
-  const band = scaleBand<number>().domain([...Array(n).keys()]).range([0, SIDE]);
+  const band = scaleBand<number>()
+    .domain([...Array(n).keys()])
+    .range([0, SIDE]);
   const colour = scaleSequentialSqrt(interpolateViridis).domain([0, data.max]);
-  const readout = figure.querySelector<HTMLElement>('.ll-gram-readout') ?? holder.insertAdjacentElement('afterend', Object.assign(document.createElement('p'), { className: 'll-gram-readout' }))!;
+  const readout =
+    figure.querySelector<HTMLElement>('.ll-gram-readout') ??
+    holder.insertAdjacentElement(
+      'afterend',
+      Object.assign(document.createElement('p'), { className: 'll-gram-readout' }),
+    )!;
   readout.textContent = 'Hover a cell: channels i × j and how much they fire together.';
-  const svg = select(holder).html('').append('svg').attr('viewBox', `0 0 ${2 * SIDE + GAP} ${SIDE + 18}`).attr('role', 'img');
+  const svg = select(holder)
+    .html('')
+    .append('svg')
+    .attr('viewBox', `0 0 ${2 * SIDE + GAP} ${SIDE + 18}`)
+    .attr('role', 'img');
   svg.append('title').text(`Gram matrices of ${data.layer}, first ${n} channels`);
   const panels = [
     { name: 'photo', values: data.photo },
     { name: 'painting', values: data.painting },
   ];
-  const cells = panels.flatMap((panel, p) => panel.values.map((value, k) => ({ p, i: Math.floor(k / n), j: k % n, value })));
+  const cells = panels.flatMap((panel, p) =>
+    panel.values.map((value, k) => ({ p, i: Math.floor(k / n), j: k % n, value })),
+  );
   const group = svg.append('g');
   group
     .selectAll('rect')
@@ -36,7 +49,14 @@ export async function drawGramChart(figure: HTMLElement): Promise<void> {
     .attr('width', band.bandwidth())
     .attr('height', band.bandwidth())
     .attr('fill', (d) => colour(Math.max(0, d.value)));
-  svg.selectAll('text.ll-gram-label').data(panels).join('text').attr('class', 'll-gram-label').attr('x', (_, p) => p * (SIDE + GAP)).attr('y', SIDE + 14).text((d) => d.name);
+  svg
+    .selectAll('text.ll-gram-label')
+    .data(panels)
+    .join('text')
+    .attr('class', 'll-gram-label')
+    .attr('x', (_, p) => p * (SIDE + GAP))
+    .attr('y', SIDE + 14)
+    .text((d) => d.name);
   const cross = svg.append('g').attr('pointer-events', 'none');
   group.on('pointermove', (event: PointerEvent) => {
     const cell = select<SVGRectElement, (typeof cells)[number]>(event.target as SVGRectElement).datum();

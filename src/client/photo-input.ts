@@ -18,28 +18,55 @@ const SUPPORTED = 'JPEG, PNG, WebP, GIF, AVIF or BMP';
 
 export async function readPhoto(file: Blob, name = 'image'): Promise<PhotoResult> {
   if (file.size === 0) return { ok: false, message: `${name} is empty.` };
-  if (file.size > MAX_BYTES) return { ok: false, message: `${name} is ${(file.size / 2 ** 20).toFixed(0)} MB; pick an image under ${MAX_BYTES / 2 ** 20} MB.` };
+  if (file.size > MAX_BYTES)
+    return {
+      ok: false,
+      message: `${name} is ${(file.size / 2 ** 20).toFixed(0)} MB; pick an image under ${MAX_BYTES / 2 ** 20} MB.`,
+    };
   const sniffed = sniffImage(new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer()));
-  if (sniffed.kind === 'svg') return { ok: false, message: `${name} is an SVG drawing, not a photo. Export it as PNG or JPEG and try again.` };
-  if (sniffed.kind === 'heic') return { ok: false, message: `${name} is a HEIC photo, which this browser cannot read. Export it as JPEG (on iPhone: Settings > Camera > Formats > Most Compatible) and try again.` };
-  if (sniffed.kind === 'unknown') return { ok: false, message: `${name} is not an image this page can read. Use a ${SUPPORTED} file.` };
+  if (sniffed.kind === 'svg')
+    return { ok: false, message: `${name} is an SVG drawing, not a photo. Export it as PNG or JPEG and try again.` };
+  if (sniffed.kind === 'heic')
+    return {
+      ok: false,
+      message: `${name} is a HEIC photo, which this browser cannot read. Export it as JPEG (on iPhone: Settings > Camera > Formats > Most Compatible) and try again.`,
+    };
+  if (sniffed.kind === 'unknown')
+    return { ok: false, message: `${name} is not an image this page can read. Use a ${SUPPORTED} file.` };
   const { width, height } = sniffed;
   if (width && height && width * height > MAX_SOURCE_PIXELS) {
-    return { ok: false, message: `${name} is ${width}×${height} pixels, too large to decode in a browser. Resize it below ${MAX_SIDE * 4} pixels a side.` };
+    return {
+      ok: false,
+      message: `${name} is ${width}×${height} pixels, too large to decode in a browser. Resize it below ${MAX_SIDE * 4} pixels a side.`,
+    };
   }
   let pixels: ImagePixels;
   try {
     pixels = await decodeImage(file, width && height ? { width, height } : undefined);
   } catch {
-    return { ok: false, message: `${name} could not be decoded: the file looks damaged or truncated. Try another copy, or a ${SUPPORTED} file.` };
+    return {
+      ok: false,
+      message: `${name} could not be decoded: the file looks damaged or truncated. Try another copy, or a ${SUPPORTED} file.`,
+    };
   }
-  return { ok: true, pixels, notes: describe(pixels, width, height, sniffed.kind === 'raster' && sniffed.cmyk === true) };
+  return {
+    ok: true,
+    pixels,
+    notes: describe(pixels, width, height, sniffed.kind === 'raster' && sniffed.cmyk === true),
+  };
 }
 
 /** Decodes without colour-profile conversion (as sharp does at build time), downscaling past MAX_SIDE. */
 export async function decodeImage(source: Blob, size?: { width: number; height: number }): Promise<ImagePixels> {
   const scale = size ? Math.min(1, MAX_SIDE / Math.max(size.width, size.height)) : 1;
-  const resize = scale < 1 ? { resizeWidth: Math.max(1, Math.round(size!.width * scale)), resizeHeight: Math.max(1, Math.round(size!.height * scale)), resizeQuality: 'high' as const } : {};
+  const resize =
+    scale < 1
+      ? {
+          resizeWidth: Math.max(1, Math.round(size!.width * scale)),
+          resizeHeight: Math.max(1, Math.round(size!.height * scale)),
+          resizeQuality: 'high' as const,
+        }
+      : {};
   const bitmap = await createImageBitmap(source, { colorSpaceConversion: 'none', premultiplyAlpha: 'none', ...resize });
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -56,8 +83,12 @@ export async function decodeImage(source: Blob, size?: { width: number; height: 
 /** What the reader should know about how their photo was used. */
 function describe(pixels: ImagePixels, width?: number, height?: number, cmyk = false): string[] {
   const notes: string[] = [];
-  if (width && height && (width !== pixels.width || height !== pixels.height)) notes.push(`downscaled from ${width}×${height} to ${pixels.width}×${pixels.height}`);
-  if (pixels.width < 32 || pixels.height < 32) notes.push(`only ${pixels.width}×${pixels.height} pixels: it is enlarged to the model's input, so the figures show little`);
+  if (width && height && (width !== pixels.width || height !== pixels.height))
+    notes.push(`downscaled from ${width}×${height} to ${pixels.width}×${pixels.height}`);
+  if (pixels.width < 32 || pixels.height < 32)
+    notes.push(
+      `only ${pixels.width}×${pixels.height} pixels: it is enlarged to the model's input, so the figures show little`,
+    );
   if (cmyk) notes.push('CMYK JPEG converted to RGB');
   let alpha = false;
   let grey = true;

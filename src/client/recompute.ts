@@ -3,12 +3,29 @@
  * One figure at a time, visible ones first; each shows its state. Loaded only when a photo is given.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { computeFigure, isStyleRecipe, loadDepth, PhotoAnalysis, recipeLayers, type FigureResult, type ImagePixels, type PhotoRecipe } from '../engine/index.ts';
+import {
+  computeFigure,
+  isStyleRecipe,
+  loadDepth,
+  PhotoAnalysis,
+  recipeLayers,
+  type FigureResult,
+  type ImagePixels,
+  type PhotoRecipe,
+} from '../engine/index.ts';
 import type { BackendName } from '../engine/backend.ts';
 import { loadNetwork, startBackend } from './browser-engine.ts';
 import { pageModelSpec } from './page-models.ts';
 import { showImage } from './show-image.ts';
-import { isCurrent, liveData, nextRun, originalMarkup, setPhotoName, setReaderPhoto, setState } from './figure-state.ts';
+import {
+  isCurrent,
+  liveData,
+  nextRun,
+  originalMarkup,
+  setPhotoName,
+  setReaderPhoto,
+  setState,
+} from './figure-state.ts';
 import { computeStyleInBrowser } from './style-compute.ts';
 
 export interface RecomputeOutcome {
@@ -17,7 +34,11 @@ export interface RecomputeOutcome {
 }
 
 /** Resolves when every figure shows the photo, or with null when a newer photo (or a reset) took over. */
-export async function recomputeArticle(pixels: ImagePixels, photoName: string, onProgress: (done: number, total: number) => void): Promise<RecomputeOutcome | null> {
+export async function recomputeArticle(
+  pixels: ImagePixels,
+  photoName: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<RecomputeOutcome | null> {
   const run = nextRun();
   setReaderPhoto({ pixels, name: photoName });
   offerOnDemand(photoName);
@@ -32,7 +53,9 @@ export async function recomputeArticle(pixels: ImagePixels, photoName: string, o
     if (!analysis) {
       const mine = [...recipes.values()].filter((r) => r.model === model && !isStyleRecipe(r));
       const layers = [...new Set(mine.flatMap(recipeLayers))];
-      analysis = loadNetwork(pageModelSpec(model), loadDepth(mine)).then((network) => new PhotoAnalysis(network, pixels, layers));
+      analysis = loadNetwork(pageModelSpec(model), loadDepth(mine)).then(
+        (network) => new PhotoAnalysis(network, pixels, layers),
+      );
       analyses.set(model, analysis);
     }
     return analysis;
@@ -47,11 +70,17 @@ export async function recomputeArticle(pixels: ImagePixels, photoName: string, o
       setState(figure, 'computing', `Computing on ${backend.name}...`);
       const started = performance.now();
       try {
-        const result = isStyleRecipe(recipe) ? await computeStyleInBrowser(recipe, pixels) : await computeWith(await analysisFor(recipe.model), recipe);
+        const result = isStyleRecipe(recipe)
+          ? await computeStyleInBrowser(recipe, pixels)
+          : await computeWith(await analysisFor(recipe.model), recipe);
         if (!isCurrent(run)) return null;
         await show(figure, result);
         setPhotoName(figure, photoName);
-        setState(figure, 'done', `Recomputed for your photo on ${backend.name} in ${Math.round(performance.now() - started)} ms.`);
+        setState(
+          figure,
+          'done',
+          `Recomputed for your photo on ${backend.name} in ${Math.round(performance.now() - started)} ms.`,
+        );
       } catch (error) {
         setState(figure, 'error', `Could not recompute: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -86,7 +115,8 @@ function offerOnDemand(photoName: string): void {
 async function show(figure: HTMLElement, result: FigureResult): Promise<void> {
   liveData.set(figure, result.data);
   figure.dispatchEvent(new CustomEvent('ll-figure-updated'));
-  if (result.image) await showImage(figure.querySelector<HTMLImageElement>('img.ll-atlas, img.ll-sweep-strip')!, result.image);
+  if (result.image)
+    await showImage(figure.querySelector<HTMLImageElement>('img.ll-atlas, img.ll-sweep-strip')!, result.image);
   if (result.data.kind === 'top-k') {
     const body = figure.querySelector<HTMLElement>('tbody')!;
     if (!originalMarkup.has(body)) originalMarkup.set(body, body.innerHTML);

@@ -4,7 +4,14 @@
  * steps); style figures run on the current photo (the reader's, once given). Loaded on first click.
  */
 import type { DreamRecipe } from '../engine/figures/dream-recipe.ts';
-import { computeFigure, isStyleRecipe, loadDepth, type FigureResult, type RgbaImage, type StyleRecipe } from '../engine/index.ts';
+import {
+  computeFigure,
+  isStyleRecipe,
+  loadDepth,
+  type FigureResult,
+  type RgbaImage,
+  type StyleRecipe,
+} from '../engine/index.ts';
 import type { DreamProgress } from '../engine/figures/dream-figures.ts';
 import { loadNetwork, startBackend } from './browser-engine.ts';
 import { pageModelSpec } from './page-models.ts';
@@ -30,7 +37,11 @@ export async function rerunFigure(figure: HTMLElement, requested: string | null)
       if (performance.now() - lastFrame < 250) return;
       lastFrame = performance.now();
       await showImage(image, frame);
-      setState(figure, 'computing', `Optimising on ${backend.name}... ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      setState(
+        figure,
+        'computing',
+        `Optimising on ${backend.name}... ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     };
     const progress: DreamProgress = { onFrame, frameEvery: isStyleRecipe(recipe) ? 2 : 4, signal: controller.signal };
     const result = await compute(recipe, progress);
@@ -39,7 +50,9 @@ export async function rerunFigure(figure: HTMLElement, requested: string | null)
     if (photo) setPhotoName(figure, photo.name);
     const seconds = (performance.now() - started) / 1000;
     figure.dataset.rerunBackend = backend.name;
-    const what = isStyleRecipe(recipe) ? `for ${photo?.name ?? 'the article\'s photo'}` : `from the same recipe (seed ${recipe.seed})`;
+    const what = isStyleRecipe(recipe)
+      ? `for ${photo?.name ?? "the article's photo"}`
+      : `from the same recipe (seed ${recipe.seed})`;
     setState(figure, 'done', `Ran live on ${backend.name} in ${seconds.toFixed(1)} s ${what}.`);
   } catch (error) {
     if (!isCurrent(run)) return;

@@ -3,7 +3,9 @@ import type { RgbaImage } from '../engine/visual/atlas.ts';
 
 export async function showImage(image: HTMLImageElement, pixels: RgbaImage): Promise<void> {
   const canvas = new OffscreenCanvas(pixels.width, pixels.height);
-  canvas.getContext('2d')!.putImageData(new ImageData(pixels.rgba as Uint8ClampedArray<ArrayBuffer>, pixels.width, pixels.height), 0, 0);
+  canvas
+    .getContext('2d')!
+    .putImageData(new ImageData(pixels.rgba as Uint8ClampedArray<ArrayBuffer>, pixels.width, pixels.height), 0, 0);
   const url = URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
   if (image.src.startsWith('blob:')) URL.revokeObjectURL(image.src);
   else image.dataset.original = image.src;

@@ -62,7 +62,11 @@ export const styleBench: StyleBenchApi = {
     return times;
   },
   async output(model, rgb, width, height) {
-    const [net, tf, { pixelsToRgb }] = await Promise.all([network(model), import('@tensorflow/tfjs-core'), import('../engine/image/preprocess.ts')]);
+    const [net, tf, { pixelsToRgb }] = await Promise.all([
+      network(model),
+      import('@tensorflow/tfjs-core'),
+      import('../engine/image/preprocess.ts'),
+    ]);
     const out = tf.tidy(() => net.stylizeTensor(pixelsToRgb(rgbPixels(rgb, width, height))));
     const values = (await out.data()) as Float32Array;
     out.dispose();
@@ -101,7 +105,10 @@ async function run(form: HTMLFormElement): Promise<void> {
     const output = document.getElementById('style-output') as HTMLImageElement;
     await showImage(output, image);
     output.hidden = false;
-    show('done', `Done on ${backend}: ${image.width}x${image.height} in ${ms.toFixed(0)} ms (the first run also compiles kernels).`);
+    show(
+      'done',
+      `Done on ${backend}: ${image.width}x${image.height} in ${ms.toFixed(0)} ms (the first run also compiles kernels).`,
+    );
   } catch (error) {
     show('error', `Failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -3,7 +3,14 @@
  * VGG19, the painting and the fast-style networks fetched from the site, and the current photo (the
  * reader's, or the article's own fetched from the site).
  */
-import { computeStyleFigure, HttpSource, styleRecipeLayers, type FigureResult, type ImagePixels, type StyleRecipe } from '../engine/index.ts';
+import {
+  computeStyleFigure,
+  HttpSource,
+  styleRecipeLayers,
+  type FigureResult,
+  type ImagePixels,
+  type StyleRecipe,
+} from '../engine/index.ts';
 import { loadFastStyle, type FastStyleNetwork } from '../engine/style/fast-style.ts';
 import type { DreamProgress } from '../engine/figures/dream-figures.ts';
 import { dataUrl, loadNetwork } from './browser-engine.ts';
@@ -43,7 +50,11 @@ export function currentContent(recipe: StyleRecipe): Promise<ImagePixels> {
   return photo ? Promise.resolve(photo.pixels) : siteImage(recipe.image);
 }
 
-export async function computeStyleInBrowser(recipe: StyleRecipe, content: ImagePixels, progress: DreamProgress = {}): Promise<FigureResult> {
+export async function computeStyleInBrowser(
+  recipe: StyleRecipe,
+  content: ImagePixels,
+  progress: DreamProgress = {},
+): Promise<FigureResult> {
   const [network, style] = await Promise.all([
     recipe.kind === 'fast-style' ? undefined : loadNetwork(pageModelSpec(recipe.model), styleRecipeLayers(recipe)),
     'style' in recipe ? siteImage(recipe.style) : undefined,

@@ -12,7 +12,12 @@ export type FigureLookup =
   | { status: 'ok'; key: string; figure: ManifestFigure; imageUrl?: string; metaUrl: string }
   | { status: 'not-fetched'; model: string; layer: string; hint: string };
 
-export function lookupFigure(component: FigureComponent, props: Record<string, unknown>, photo: string, base: string): FigureLookup {
+export function lookupFigure(
+  component: FigureComponent,
+  props: Record<string, unknown>,
+  photo: string,
+  base: string,
+): FigureLookup {
   const { class: _class, ...figureProps } = props;
   const manifest = readManifest();
   const resolution = resolveFigure(component, figureProps, photo, PROFILES[manifest.profile]);
@@ -23,7 +28,9 @@ export function lookupFigure(component: FigureComponent, props: Record<string, u
   const key = recipeKey(resolution.recipe);
   const figure = manifest.figures[key];
   if (!figure) {
-    throw new Error(`<${component} ${JSON.stringify(figureProps)}> has not been precomputed: run \`npm run precompute\` (npm run build does).`);
+    throw new Error(
+      `<${component} ${JSON.stringify(figureProps)}> has not been precomputed: run \`npm run precompute\` (npm run build does).`,
+    );
   }
   const url = (file: string) => `${base.replace(/\/?$/, '/')}${FIGURES_URL}/${file}`;
   return { status: 'ok', key, figure, imageUrl: figure.image && url(figure.image.file), metaUrl: url(figure.meta) };

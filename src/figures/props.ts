@@ -28,7 +28,7 @@ const channels = z
 const whenFetched = z
   .boolean()
   .default(false)
-  .describe('Show the figure only when the model\'s weights for the layer are fetched (else a note says how).');
+  .describe("Show the figure only when the model's weights for the layer are fetched (else a note says how).");
 
 export const FeatureMapGridProps = z.object({
   model,
@@ -114,11 +114,26 @@ export function toRecipe(component: FigureComponent, props: Record<string, unkno
       const p = props as z.infer<typeof FeatureMapGridProps>;
       const channels = channelList(p.model, p.layer, p.channels);
       const columns = p.columns ?? Math.ceil(Math.sqrt(channels.length));
-      return { kind: 'feature-maps', model: p.model, layer: p.layer, image: photo(p.image), resize: p.resize, channels, columns };
+      return {
+        kind: 'feature-maps',
+        model: p.model,
+        layer: p.layer,
+        image: photo(p.image),
+        resize: p.resize,
+        channels,
+        columns,
+      };
     }
     case 'ChannelSweep': {
       const p = props as z.infer<typeof ChannelSweepProps>;
-      return { kind: 'channel-sweep', model: p.model, layer: p.layer, image: photo(p.image), resize: p.resize, channels: channelList(p.model, p.layer, p.channels) };
+      return {
+        kind: 'channel-sweep',
+        model: p.model,
+        layer: p.layer,
+        image: photo(p.image),
+        resize: p.resize,
+        channels: channelList(p.model, p.layer, p.channels),
+      };
     }
     case 'FilterGallery': {
       const p = props as z.infer<typeof FilterGalleryProps>;
@@ -136,6 +151,8 @@ export function toRecipe(component: FigureComponent, props: Record<string, unkno
     case 'DeepDream':
       return toDreamRecipe(component, props, context.profile, photo(props.image as string | undefined));
     default:
-      throw new Error(`${component} is a style figure: its recipe comes from toStyleRecipe (src/figures/style-props.ts).`);
+      throw new Error(
+        `${component} is a style figure: its recipe comes from toStyleRecipe (src/figures/style-props.ts).`,
+      );
   }
 }

@@ -47,7 +47,8 @@ export async function scanArticle(file: string, displayName = file): Promise<Sca
   const tree = parser.parse(await readFile(file, 'utf8'));
   const result: ScannedArticle = { file: displayName, frontmatter: {}, figures: [], problems: [] };
   visit(tree, (node) => {
-    if (node.type === 'yaml') result.frontmatter = (parseYaml((node as unknown as { value: string }).value) ?? {}) as Record<string, unknown>;
+    if (node.type === 'yaml')
+      result.frontmatter = (parseYaml((node as unknown as { value: string }).value) ?? {}) as Record<string, unknown>;
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const jsx = node as unknown as JsxNode;
     if (!jsx.name || !(jsx.name in FIGURE_COMPONENTS)) return;
@@ -74,6 +75,8 @@ function attributeValue(attribute: JsxAttribute): { value: unknown } | { error: 
   try {
     return { value: JSON.parse(attribute.value.value) };
   } catch {
-    return { error: `prop "${attribute.name}" must be a literal (a string, number, true/false or a JSON array), got {${attribute.value.value}}` };
+    return {
+      error: `prop "${attribute.name}" must be a literal (a string, number, true/false or a JSON array), got {${attribute.value.value}}`,
+    };
   }
 }

@@ -16,7 +16,8 @@ export function layerSetLabel(layers: string[]): string {
 /** Three significant digits, powers of ten for large and small values: 10000 -> 1e4, 10418.5 -> 1.04e4, 30 -> 30. */
 export function formatWeight(value: number): string {
   const rounded = Number(value.toPrecision(3));
-  if (rounded !== 0 && (Math.abs(rounded) >= 1e4 || Math.abs(rounded) < 1e-2)) return rounded.toExponential().replace('e+', 'e');
+  if (rounded !== 0 && (Math.abs(rounded) >= 1e4 || Math.abs(rounded) < 1e-2))
+    return rounded.toExponential().replace('e+', 'e');
   return String(rounded);
 }
 
@@ -35,6 +36,9 @@ export function gatysRecipeLine(recipe: StyleGridRecipe | StyleSweepRecipe | Gat
     recipe.kind === 'style-sweep'
       ? `style weight ${formatWeight(recipe.styleWeight)}, TV ${formatWeight(recipe.tvWeight)}`
       : `content ${formatWeight(recipe.contentWeight)}, style ${formatWeight(recipe.styleWeight)}, TV ${formatWeight(recipe.tvWeight)}`;
-  const dropped = recipe.kind === 'style-grid' && recipe.droppedIterations.length ? ` (${recipe.droppedIterations.join(', ')} iterations: GPU profile only)` : '';
+  const dropped =
+    recipe.kind === 'style-grid' && recipe.droppedIterations.length
+      ? ` (${recipe.droppedIterations.join(', ')} iterations: GPU profile only)`
+      : '';
   return `${recipe.model} · content {photo} at ${paperName(recipe.contentLayer)} · style ${fileName(recipe.style)} · ${recipe.maxSide} px · weights ${weights} · Adam lr 0.02, β1 0.99, ε 0.1, from the photo · ${profileDescription(recipe.profile)}${dropped}`;
 }

@@ -17,7 +17,12 @@ export type Resolution =
   | { status: 'not-fetched'; model: string; layer: string; missing: string[]; hint: string }
   | { status: 'invalid'; problems: string[] };
 
-export function resolveFigure(component: FigureComponent, raw: Record<string, unknown>, photo: string, profile: BuildProfile): Resolution {
+export function resolveFigure(
+  component: FigureComponent,
+  raw: Record<string, unknown>,
+  photo: string,
+  profile: BuildProfile,
+): Resolution {
   const parsed = FIGURE_COMPONENTS[component].strict().safeParse(raw);
   if (!parsed.success) return { status: 'invalid', problems: parsed.error.issues.map(describeIssue) };
   const props = parsed.data as Record<string, unknown>;
@@ -32,7 +37,9 @@ export function resolveFigure(component: FigureComponent, raw: Record<string, un
       if (props.whenFetched) return { status: 'not-fetched', model, layer, missing, hint: fetchHint(model) };
       return {
         status: 'invalid',
-        problems: [`layer ${layer} of ${model} needs weight files that are not fetched (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}). Run: ${fetchHint(model)}, or add whenFetched to show it only when fetched.`],
+        problems: [
+          `layer ${layer} of ${model} needs weight files that are not fetched (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}). Run: ${fetchHint(model)}, or add whenFetched to show it only when fetched.`,
+        ],
       };
     }
   }
@@ -43,7 +50,12 @@ export function resolveFigure(component: FigureComponent, raw: Record<string, un
 }
 
 /** Style figures: a painting, several layers (all must be fetched), and for fast style nine networks. */
-function resolveStyleFigure(component: StyleComponent, props: Record<string, unknown>, photo: string, profile: BuildProfile): Resolution {
+function resolveStyleFigure(
+  component: StyleComponent,
+  props: Record<string, unknown>,
+  photo: string,
+  profile: BuildProfile,
+): Resolution {
   const layers = [...new Set(styleFigureLayers(component, props))];
   const painting = props.style as string | undefined;
   const problems = [
@@ -53,13 +65,27 @@ function resolveStyleFigure(component: StyleComponent, props: Record<string, unk
   ];
   if (problems.length) return { status: 'invalid', problems };
   const model = props.model as string;
-  const missing = layers.map((layer) => ({ layer, files: missingWeightFiles(model, layer) })).filter((m) => m.files.length);
+  const missing = layers
+    .map((layer) => ({ layer, files: missingWeightFiles(model, layer) }))
+    .filter((m) => m.files.length);
   if (missing.length) {
     const files = [...new Set(missing.flatMap((m) => m.files))];
-    if (props.whenFetched) return { status: 'not-fetched', model, layer: missing[0]!.layer, missing: files, hint: fetchHint(model) };
-    return { status: 'invalid', problems: [`layers ${missing.map((m) => m.layer).join(', ')} of ${model} need weight files that are not fetched (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}). Run: ${fetchHint(model)}, or add whenFetched to show the figure only when they are.`] };
+    if (props.whenFetched)
+      return { status: 'not-fetched', model, layer: missing[0]!.layer, missing: files, hint: fetchHint(model) };
+    return {
+      status: 'invalid',
+      problems: [
+        `layers ${missing.map((m) => m.layer).join(', ')} of ${model} need weight files that are not fetched (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}). Run: ${fetchHint(model)}, or add whenFetched to show the figure only when they are.`,
+      ],
+    };
   }
-  const recipe = toStyleRecipe(component, props, profile, imageRef((props.image as string | undefined) ?? photo), painting === undefined ? '' : imageRef(painting));
+  const recipe = toStyleRecipe(
+    component,
+    props,
+    profile,
+    imageRef((props.image as string | undefined) ?? photo),
+    painting === undefined ? '' : imageRef(painting),
+  );
   const indexProblem = recipe.kind === 'gram' ? checkChannels(model, recipe.layer, [recipe.channels - 1]) : null;
   return indexProblem ? { status: 'invalid', problems: [indexProblem] } : { status: 'ok', recipe };
 }
@@ -71,7 +97,11 @@ function checkLayers(modelId: string, layers: string[]): string[] {
   if (!model) return [`unknown model "${modelId}"; valid models: ${valid.map((p) => p.id).join(', ')}`];
   const convs = model.layers.filter((l) => layerShape(model.id, l)?.length === 3 && /conv/.test(l));
   const unknown = layers.filter((l) => !convs.includes(l));
-  return unknown.length ? [`unknown layer ${unknown.map((l) => `"${l}"`).join(', ')} for model ${model.id}; valid layers: ${convs.join(', ')}`] : [];
+  return unknown.length
+    ? [
+        `unknown layer ${unknown.map((l) => `"${l}"`).join(', ')} for model ${model.id}; valid layers: ${convs.join(', ')}`,
+      ]
+    : [];
 }
 
 /** Channels and classes a recipe names must exist in the layer (or the output). */
@@ -80,7 +110,9 @@ function checkIndexes(recipe: Recipe): string | null {
   if (recipe.kind === 'class-dream') {
     const outputs = modelInfoOutputs(recipe.model);
     const bad = recipe.classes.filter((c) => c >= outputs);
-    return bad.length ? `class ${bad.join(', ')} does not exist in ${recipe.model}; valid classes: 0-${outputs - 1}` : null;
+    return bad.length
+      ? `class ${bad.join(', ')} does not exist in ${recipe.model}; valid classes: 0-${outputs - 1}`
+      : null;
   }
   if (!('layer' in recipe)) return null;
   if ('channels' in recipe) return checkChannels(recipe.model, recipe.layer, recipe.channels);
@@ -97,13 +129,18 @@ function checkModelAndLayer(component: FigureComponent, props: Record<string, un
   const model = valid.find((p) => p.id === props.model);
   if (!model) return [`unknown model "${String(props.model)}"; valid models: ${valid.map((p) => p.id).join(', ')}`];
   if (component === 'ClassDream' && !model.outputIsLogits) {
-    return [`model ${model.id} outputs probabilities (a softmax), so its class scores cannot be dreamed; use a model whose output is logits (tiny-darknet)`];
+    return [
+      `model ${model.id} outputs probabilities (a softmax), so its class scores cannot be dreamed; use a model whose output is logits (tiny-darknet)`,
+    ];
   }
   const layer = props.layer as string | undefined;
   if (layer === undefined) return [];
   const convOnly = ['FilterGallery', 'DreamGallery', 'NaiveVsRecipe', 'DeepDream'].includes(component);
-  const layers = convOnly ? model.layers.filter((l) => layerShape(model.id, l)?.length === 3 && /conv/.test(l)) : model.layers;
-  if (!layers.includes(layer)) return [`unknown layer "${layer}" for model ${model.id}; valid layers: ${layers.join(', ')}`];
+  const layers = convOnly
+    ? model.layers.filter((l) => layerShape(model.id, l)?.length === 3 && /conv/.test(l))
+    : model.layers;
+  if (!layers.includes(layer))
+    return [`unknown layer "${layer}" for model ${model.id}; valid layers: ${layers.join(', ')}`];
   return [];
 }
 
@@ -111,7 +148,9 @@ function checkImage(image: string | undefined, photo: string): string[] {
   const ref = imageRef(image ?? photo);
   const [pack, file] = [ref.slice(0, ref.indexOf('/')), ref.slice(ref.indexOf('/') + 1)];
   const valid = imagePacks().flatMap((p) =>
-    p.files.filter((f) => f.publish !== false).map((f) => (p.id === 'images-photos' ? f.path : `${p.id.slice('images-'.length)}/${f.path}`)),
+    p.files
+      .filter((f) => f.publish !== false)
+      .map((f) => (p.id === 'images-photos' ? f.path : `${p.id.slice('images-'.length)}/${f.path}`)),
   );
   if (!getPackFiles(pack).has(file)) return [`unknown image "${image ?? photo}"; valid images: ${valid.join(', ')}`];
   if (getPack(pack).files.find((f) => f.path === file)?.publish === false) {
@@ -128,7 +167,9 @@ function getPackFiles(pack: string): Set<string> {
 function checkChannels(model: string, layer: string, channels: number[]): string | null {
   const count = layerShape(model, layer)!.at(-1)!;
   const bad = channels.filter((c) => c >= count);
-  return bad.length ? `channel ${bad.join(', ')} does not exist in ${layer} of ${model}; valid channels: 0-${count - 1}` : null;
+  return bad.length
+    ? `channel ${bad.join(', ')} does not exist in ${layer} of ${model}; valid channels: 0-${count - 1}`
+    : null;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -29,7 +29,10 @@ export function siteData(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(`/${DATA_URL}/`, serveFrom(storeDir));
-        server.middlewares.use(`/${FIGURES_URL}/`, serveFrom(() => path.join(workDir(), 'cache', 'files')));
+        server.middlewares.use(
+          `/${FIGURES_URL}/`,
+          serveFrom(() => path.join(workDir(), 'cache', 'files')),
+        );
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
@@ -39,8 +42,12 @@ export function siteData(): AstroIntegration {
         await Promise.all(published.map((f) => place(path.join(storeDir(), f), path.join(site, DATA_URL, f))));
         const manifest = readManifest();
         const figures = manifestFiles(manifest);
-        await Promise.all(figures.map((f) => place(path.join(manifest.cacheFiles, f), path.join(site, FIGURES_URL, f))));
-        logger.info(`placed ${published.length} model and image files in /${DATA_URL}/ and ${figures.length} figure files in /${FIGURES_URL}/`);
+        await Promise.all(
+          figures.map((f) => place(path.join(manifest.cacheFiles, f), path.join(site, FIGURES_URL, f))),
+        );
+        logger.info(
+          `placed ${published.length} model and image files in /${DATA_URL}/ and ${figures.length} figure files in /${FIGURES_URL}/`,
+        );
       },
     },
   };

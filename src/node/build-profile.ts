@@ -5,7 +5,10 @@ import { installDawn } from './dawn.ts';
 export async function chooseProfile(): Promise<BuildProfile> {
   const requested = process.env.LAYERLENS_PROFILE;
   if (requested !== undefined) {
-    if (!isProfileName(requested)) throw new Error(`LAYERLENS_PROFILE=${requested} is not a profile; use one of: ${Object.keys(PROFILES).join(', ')}.`);
+    if (!isProfileName(requested))
+      throw new Error(
+        `LAYERLENS_PROFILE=${requested} is not a profile; use one of: ${Object.keys(PROFILES).join(', ')}.`,
+      );
     return PROFILES[requested];
   }
   return (await installDawn()) === null ? PROFILES.gpu : PROFILES.cpu;

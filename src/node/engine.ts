@@ -1,7 +1,14 @@
 /** Engine set-up for Node: wasm binaries from node_modules, packs from the store or the mirror. */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { initBackend, load, type BackendName, type BackendReport, type LoadOptions, type Network } from '../engine/index.ts';
+import {
+  initBackend,
+  load,
+  type BackendName,
+  type BackendReport,
+  type LoadOptions,
+  type Network,
+} from '../engine/index.ts';
 import { loadFastStyle, type FastStyleNetwork } from '../engine/style/fast-style.ts';
 import { modelSpec } from '../registry/index.ts';
 import { mirrorSource, storeSource } from './fs-source.ts';
@@ -23,15 +30,20 @@ export async function initNodeBackend(prefer: BackendName | 'auto' = 'auto'): Pr
   const dawnProblem = order.includes('webgpu') ? await installDawn() : null;
   const report = await initBackend({ order, wasmPaths: nodeWasmPaths() });
   // Say why WebGPU was skipped in Dawn's words rather than the generic "no navigator.gpu".
-  return { ...report, skipped: report.skipped.map((s) => (s.name === 'webgpu' && dawnProblem ? { ...s, reason: dawnProblem } : s)) };
+  return {
+    ...report,
+    skipped: report.skipped.map((s) => (s.name === 'webgpu' && dawnProblem ? { ...s, reason: dawnProblem } : s)),
+  };
 }
 
 /** Loads a registered model from the store (default) or from the mirror. */
-export async function loadModel(id: string, options: LoadOptions & { from?: 'store' | 'mirror' } = {}): Promise<Network> {
+export async function loadModel(
+  id: string,
+  options: LoadOptions & { from?: 'store' | 'mirror' } = {},
+): Promise<Network> {
   const source = options.from === 'mirror' ? mirrorSource(id) : storeSource(id);
   return load(modelSpec(id), source, options);
 }
-
 
 /** Loads a fast-style network (one per painting) from the store (default) or the mirror. */
 export async function loadFastStyleModel(id: string, from: 'store' | 'mirror' = 'store'): Promise<FastStyleNetwork> {

@@ -26,6 +26,7 @@ export function storeSource(packId: string): FolderSource {
 /** The pack's folder in the mirror that LAYERLENS_MIRROR names (tests read models from there). */
 export function mirrorSource(packId: string): FolderSource {
   const root = mirrorRoot();
-  if (!root) throw new Error('LAYERLENS_MIRROR is not set; point it at a mirror models folder (../shared/models here).');
+  if (!root)
+    throw new Error('LAYERLENS_MIRROR is not set; point it at a mirror models folder (../shared/models here).');
   return new FolderSource(path.join(root, getPack(packId).mirror));
 }

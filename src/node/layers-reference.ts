@@ -29,5 +29,7 @@ export async function loadLayersModel(source: FolderSource): Promise<tfl.LayersM
 
 /** One tf.model per layer, each ending at that layer: the per-layer loop of many tutorials. */
 export function perLayerModels(model: tfl.LayersModel, layers: string[]): tfl.LayersModel[] {
-  return layers.map((name) => tfl.model({ inputs: model.inputs, outputs: model.getLayer(name).output as tfl.SymbolicTensor }));
+  return layers.map((name) =>
+    tfl.model({ inputs: model.inputs, outputs: model.getLayer(name).output as tfl.SymbolicTensor }),
+  );
 }

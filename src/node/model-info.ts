@@ -23,7 +23,8 @@ export function modelInfo(modelId: string): ModelInfo {
   let info = cache.get(modelId);
   if (!info) {
     const file = path.join(packDir(modelId), 'model.json');
-    if (!existsSync(file)) throw new Error(`Model ${modelId} is not fetched (${file} is missing). Run: ${fetchHint(modelId)}`);
+    if (!existsSync(file))
+      throw new Error(`Model ${modelId} is not fetched (${file} is missing). Run: ${fetchHint(modelId)}`);
     const json = JSON.parse(readFileSync(file, 'utf8')) as KerasModelJson;
     const plan = planStages(readKerasLayers(json));
     info = { plan, manifest: json.weightsManifest, rows: summarize(plan, getModel(modelId).input) };

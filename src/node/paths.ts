@@ -11,7 +11,8 @@ export const PROJECT_ROOT = findRoot(process.cwd());
 function findRoot(start: string): string {
   for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'models', 'registry'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`Run LayerLens from its project folder (no models/registry/ above ${start}).`);
+    if (path.dirname(dir) === dir)
+      throw new Error(`Run LayerLens from its project folder (no models/registry/ above ${start}).`);
   }
 }
 

@@ -20,7 +20,24 @@ import tinyDarknet from '../../models/registry/tiny-darknet.json' with { type: '
 import tinyVgg from '../../models/registry/tiny-vgg.json' with { type: 'json' };
 import vgg19 from '../../models/registry/vgg19.json' with { type: 'json' };
 
-const raw: unknown[] = [fastStyleLaMuse, fastStyleMathura, fastStyleMatildePerez, fastStyleMatta, fastStyleRainPrincess, fastStyleScream, fastStyleUdnie, fastStyleWave, fastStyleWreck, imagesPhotos, imagesStyles, imagesTextures, imagesTinyImagenet, tinyDarknet, tinyVgg, vgg19];
+const raw: unknown[] = [
+  fastStyleLaMuse,
+  fastStyleMathura,
+  fastStyleMatildePerez,
+  fastStyleMatta,
+  fastStyleRainPrincess,
+  fastStyleScream,
+  fastStyleUdnie,
+  fastStyleWave,
+  fastStyleWreck,
+  imagesPhotos,
+  imagesStyles,
+  imagesTextures,
+  imagesTinyImagenet,
+  tinyDarknet,
+  tinyVgg,
+  vgg19,
+];
 
 /** All packs, in registry order. A malformed entry fails here with Zod's path to the bad field. */
 export const packs: readonly Pack[] = raw.map((entry) => Pack.parse(entry));
@@ -46,7 +63,11 @@ export function getPack(id: string): Pack {
 export function getModel(id: string): ModelPack {
   const pack = packs.find((p) => p.id === id);
   if (pack?.kind !== 'model') {
-    throw new Error(`Unknown model "${id}". Known models: ${modelPacks().map((p) => p.id).join(', ')}.`);
+    throw new Error(
+      `Unknown model "${id}". Known models: ${modelPacks()
+        .map((p) => p.id)
+        .join(', ')}.`,
+    );
   }
   return pack;
 }

@@ -13,7 +13,10 @@ export const RegistryFile = z.object({
   /** Exact size in bytes (for upstream-only files, computed from the weight manifest). */
   bytes: z.number().int().nonnegative(),
   /** SHA-256 of the file; null where no copy was ever available to hash (then only the size is checked). */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
   /** True when the pack works without it (only the layers that need it refuse to load). */
   optional: z.boolean().optional(),
   /** False for a file whose rights are not cleared: it is used in local work, never published. */

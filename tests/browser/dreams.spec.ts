@@ -19,7 +19,10 @@ test('a live re-run of a precomputed dream streams frames and reproduces it', as
   await figure.evaluate((f) => {
     const image = f.querySelector('img')!;
     (window as unknown as { frames: number }).frames = 0;
-    new MutationObserver(() => ((window as unknown as { frames: number }).frames += 1)).observe(image, { attributes: true, attributeFilter: ['src'] });
+    new MutationObserver(() => ((window as unknown as { frames: number }).frames += 1)).observe(image, {
+      attributes: true,
+      attributeFilter: ['src'],
+    });
   });
   await figure.locator('.ll-rerun').click();
   await expect(figure).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
@@ -31,10 +34,15 @@ test('a live re-run of a precomputed dream streams frames and reproduces it', as
   expect(sizeA).toEqual(sizeB);
   expect(worst).toBeLessThanOrEqual(2);
   expect(differing).toBeLessThan(0.01);
-  test.info().annotations.push({ type: 'rerun parity', description: `worst ${worst}/255, ${(differing * 100).toFixed(3)}% of values differ` });
+  test
+    .info()
+    .annotations.push({
+      type: 'rerun parity',
+      description: `worst ${worst}/255, ${(differing * 100).toFixed(3)}% of values differ`,
+    });
 });
 
-test('DeepDream recomputes on the reader\'s photo', async ({ page }) => {
+test("DeepDream recomputes on the reader's photo", async ({ page }) => {
   await page.goto(DREAMS);
   const figure = page.locator('figure[data-figure="deepdream"]');
   const before = (await figure.locator('img').getAttribute('src'))!;

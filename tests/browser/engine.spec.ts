@@ -28,7 +28,7 @@ for (const backend of ['wasm', 'webgpu'] as const) {
       await page.goto(`/engine/?backend=${backend}&image=${photo}&run`);
       const status = page.locator('#engine-status');
       await expect(status).toHaveAttribute('data-state', /done|error/, { timeout: 150_000 });
-      expect(await status.getAttribute('data-state'), await status.textContent() ?? '').toBe('done');
+      expect(await status.getAttribute('data-state'), (await status.textContent()) ?? '').toBe('done');
       await expect(status).toHaveAttribute('data-backend', backend);
       const top5 = JSON.parse((await page.locator('#engine-result').getAttribute('data-top5')) ?? '[]');
       expect(top5).toEqual(nodeTop5[photo]);

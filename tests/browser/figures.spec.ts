@@ -12,7 +12,9 @@ test('with JavaScript disabled every figure is a real image or table', async ({ 
   await page.goto(ARTICLE);
   const figures = page.locator('figure.ll-figure');
   await expect(figures).toHaveCount(7);
-  const images = await page.$$eval('figure.ll-figure img', (imgs) => imgs.map((i) => (i as HTMLImageElement).getAttribute('src')!));
+  const images = await page.$$eval('figure.ll-figure img', (imgs) =>
+    imgs.map((i) => (i as HTMLImageElement).getAttribute('src')!),
+  );
   expect(images).toHaveLength(5);
   for (const src of images) {
     const response = await page.request.get(src);
@@ -38,7 +40,9 @@ test('before any interaction the page loads no tfjs and little script', async ({
   expect(scripts.filter((s) => /recompute|browser-engine|\.wasm/.test(s.url))).toEqual([]);
   const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
   expect(total, scripts.map((s) => `${s.url} ${s.bytes}`).join('\n')).toBeLessThan(20_000);
-  expect(await page.evaluate(() => 'tf' in window || document.documentElement.dataset.tensors !== undefined)).toBe(false);
+  expect(await page.evaluate(() => 'tf' in window || document.documentElement.dataset.tensors !== undefined)).toBe(
+    false,
+  );
 });
 
 test('a click on a feature map opens that channel full size with its value range', async ({ page }) => {
@@ -49,7 +53,9 @@ test('a click on a feature map opens that channel full size with its value range
   await grid.click({ position: { x: box.width * 0.3, y: box.height * 0.75 } }); // second row, second column
   const dialog = page.locator('#ll-lightbox');
   await expect(dialog).toBeVisible();
-  await expect(dialog.locator('.ll-lightbox-caption')).toHaveText(/^conv2d_1 5 · 224×224 · values from -?[\d.e+-]+ \(dark\) to [\d.e+-]+ \(bright\)$/);
+  await expect(dialog.locator('.ll-lightbox-caption')).toHaveText(
+    /^conv2d_1 5 · 224×224 · values from -?[\d.e+-]+ \(dark\) to [\d.e+-]+ \(bright\)$/,
+  );
   const canvas = await dialog.locator('canvas').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
   expect(canvas).toEqual([448, 448]);
 });

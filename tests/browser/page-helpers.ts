@@ -19,13 +19,19 @@ export async function dropPhoto(page: Page, bytes: Buffer, name: string, type: s
 /** Waits until the photo control reports done or an error; returns its state and message. */
 export async function photoOutcome(page: Page): Promise<{ state: string; text: string }> {
   const status = page.locator('.ll-photo-status');
-  await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector<HTMLElement>('.ll-photo-status')?.dataset.state ?? ''), null, { timeout: 150_000 });
+  await page.waitForFunction(
+    () => ['done', 'error'].includes(document.querySelector<HTMLElement>('.ll-photo-status')?.dataset.state ?? ''),
+    null,
+    { timeout: 150_000 },
+  );
   return { state: (await status.getAttribute('data-state'))!, text: (await status.textContent())! };
 }
 
 /** Every figure's state attribute, in page order. */
 export function figureStates(page: Page): Promise<string[]> {
-  return page.$$eval('.ll-figure[data-recipe]', (figures) => figures.map((f) => (f as HTMLElement).dataset.state ?? ''));
+  return page.$$eval('.ll-figure[data-recipe]', (figures) =>
+    figures.map((f) => (f as HTMLElement).dataset.state ?? ''),
+  );
 }
 
 export interface PixelComparison {
@@ -39,23 +45,31 @@ export interface PixelComparison {
 
 /** Compares two images pixel by pixel in the page (as the browser decodes them). */
 export function compareImages(page: Page, urlA: string, urlB: string): Promise<PixelComparison> {
-  return page.evaluate(async ([a, b]) => {
-    const read = async (src: string) => {
-      const bitmap = await createImageBitmap(await (await fetch(src)).blob());
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(bitmap, 0, 0);
-      return context.getImageData(0, 0, bitmap.width, bitmap.height);
-    };
-    const [x, y] = await Promise.all([read(a), read(b)]);
-    let worst = 0;
-    let differing = 0;
-    const n = Math.min(x.data.length, y.data.length);
-    for (let i = 0; i < n; i++) {
-      const d = Math.abs(x.data[i]! - y.data[i]!);
-      if (d > worst) worst = d;
-      if (d > 0) differing++;
-    }
-    return { sizeA: [x.width, x.height] as [number, number], sizeB: [y.width, y.height] as [number, number], worst, differing: differing / n };
-  }, [urlA, urlB] as const);
+  return page.evaluate(
+    async ([a, b]) => {
+      const read = async (src: string) => {
+        const bitmap = await createImageBitmap(await (await fetch(src)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        return context.getImageData(0, 0, bitmap.width, bitmap.height);
+      };
+      const [x, y] = await Promise.all([read(a), read(b)]);
+      let worst = 0;
+      let differing = 0;
+      const n = Math.min(x.data.length, y.data.length);
+      for (let i = 0; i < n; i++) {
+        const d = Math.abs(x.data[i]! - y.data[i]!);
+        if (d > worst) worst = d;
+        if (d > 0) differing++;
+      }
+      return {
+        sizeA: [x.width, x.height] as [number, number],
+        sizeB: [y.width, y.height] as [number, number],
+        worst,
+        differing: differing / n,
+      };
+    },
+    [urlA, urlB] as const,
+  );
 }

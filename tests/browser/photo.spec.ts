@@ -14,16 +14,25 @@ const PRECOMPUTED = Array(5).fill('precomputed');
 
 test('dropping a photo recomputes every figure, each showing its state, and reset restores them', async ({ page }) => {
   await page.goto(ARTICLE);
-  const before = await page.$$eval('figure img.ll-atlas, figure img.ll-sweep-strip', (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+  const before = await page.$$eval('figure img.ll-atlas, figure img.ll-sweep-strip', (imgs) =>
+    imgs.map((i) => (i as HTMLImageElement).src),
+  );
   const requests: { method: string; url: string; body: string | null }[] = [];
   page.on('request', (r) => requests.push({ method: r.method(), url: r.url(), body: r.postData() }));
   await dropPhoto(page, await readFile(photoPath('dog.jpg')), 'dog.jpg', 'image/jpeg');
   const outcome = await photoOutcome(page);
-  expect(outcome, outcome.text).toMatchObject({ state: 'done', text: expect.stringMatching(/All 5 figures show dog\.jpg, computed on this device with wasm/) });
+  expect(outcome, outcome.text).toMatchObject({
+    state: 'done',
+    text: expect.stringMatching(/All 5 figures show dog\.jpg, computed on this device with wasm/),
+  });
   expect(await figureStates(page)).toEqual(DONE);
-  await expect(page.locator('.ll-figure[data-recipe] .ll-state').first()).toHaveText(/Recomputed for your photo on wasm in \d+ ms/);
+  await expect(page.locator('.ll-figure[data-recipe] .ll-state').first()).toHaveText(
+    /Recomputed for your photo on wasm in \d+ ms/,
+  );
   await expect(page.locator('.ll-figure[data-recipe] .ll-recipe-photo').first()).toHaveText('dog.jpg');
-  const after = await page.$$eval('figure img.ll-atlas, figure img.ll-sweep-strip', (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+  const after = await page.$$eval('figure img.ll-atlas, figure img.ll-sweep-strip', (imgs) =>
+    imgs.map((i) => (i as HTMLImageElement).src),
+  );
   expect(after.filter((src) => src.startsWith('blob:'))).toHaveLength(4); // 3 grids + the sweep; filters do not depend on the photo
   const comparison = await compareImages(page, after[0]!, before[0]!);
   expect(comparison.differing).toBeGreaterThan(0.5);
@@ -37,14 +46,18 @@ test('dropping a photo recomputes every figure, each showing its state, and rese
 
   await page.locator('.ll-photo-reset').click();
   await expect(page.locator('.ll-photo-status')).toHaveText(/Back to the article's photo/);
-  const restored = await page.$$eval('figure img.ll-atlas, figure img.ll-sweep-strip', (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+  const restored = await page.$$eval('figure img.ll-atlas, figure img.ll-sweep-strip', (imgs) =>
+    imgs.map((i) => (i as HTMLImageElement).src),
+  );
   expect(restored).toEqual(before);
   expect(await figureStates(page)).toEqual(PRECOMPUTED);
 });
 
-test('recomputing the article\'s own photo live gives the precomputed figures back', async ({ page }) => {
+test("recomputing the article's own photo live gives the precomputed figures back", async ({ page }) => {
   await page.goto(ARTICLE);
-  const originals = await page.$$eval('figure[data-recipe] img', (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+  const originals = await page.$$eval('figure[data-recipe] img', (imgs) =>
+    imgs.map((i) => (i as HTMLImageElement).src),
+  );
   const originalRows = await page.locator('figure[data-figure="top-k"] tbody').innerText();
   await dropPhoto(page, await readFile(photoPath('chelsea.png')), 'chelsea.png', 'image/png');
   expect((await photoOutcome(page)).state).toBe('done');
@@ -56,7 +69,12 @@ test('recomputing the article\'s own photo live gives the precomputed figures ba
     // Same engine, same pixels in: at most a rounding step on a value sitting at a colour-level boundary.
     expect(worst, `figure ${f}: largest difference`).toBeLessThanOrEqual(3);
     expect(differing, `figure ${f}: share of values that differ`).toBeLessThan(0.001);
-    test.info().annotations.push({ type: 'parity', description: `figure ${f}: worst ${worst}/255, ${(differing * 100).toFixed(4)}% of values differ` });
+    test
+      .info()
+      .annotations.push({
+        type: 'parity',
+        description: `figure ${f}: worst ${worst}/255, ${(differing * 100).toFixed(4)}% of values differ`,
+      });
   }
   expect(await page.locator('figure[data-figure="top-k"] tbody').innerText()).toBe(originalRows);
 });

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { workDir } from '../../src/node/paths.ts';
 
 test('every page has no serious accessibility violations', async ({ page }) => {
-  for (const url of ['/', '/engine/', '/articles/what-each-layer-sees/', '/articles/what-filters-dream-of/', '/articles/style-layer-by-layer/']) {
+  for (const url of [
+    '/',
+    '/engine/',
+    '/articles/what-each-layer-sees/',
+    '/articles/what-filters-dream-of/',
+    '/articles/style-layer-by-layer/',
+  ]) {
     await page.goto(url);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -13,13 +19,19 @@ test('every page has no serious accessibility violations', async ({ page }) => {
   }
 });
 
-for (const [slug, figures] of [['what-each-layer-sees', 20], ['what-filters-dream-of', 9], ['style-layer-by-layer', 5]] as const) {
+for (const [slug, figures] of [
+  ['what-each-layer-sees', 20],
+  ['what-filters-dream-of', 9],
+  ['style-layer-by-layer', 5],
+] as const) {
   test(`${slug} renders every figure; a screenshot is written`, async ({ page }) => {
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.goto(`/articles/${slug}/`);
     // Load and decode every lazy image, then take the whole page.
     await page.$$eval('img[loading=lazy]', (imgs) => imgs.forEach((i) => ((i as HTMLImageElement).loading = 'eager')));
-    await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 60_000 });
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0), null, {
+      timeout: 60_000,
+    });
     await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode())));
     expect(await page.locator('figure.ll-figure').count()).toBeGreaterThanOrEqual(figures);
     const file = path.join(workDir(), 'screenshots', `${slug}.png`);
@@ -29,6 +41,7 @@ for (const [slug, figures] of [['what-each-layer-sees', 20], ['what-filters-drea
 }
 
 test('paintings whose rights are not cleared stay off the site; the others are served', async ({ request }) => {
-  for (const file of ['la_muse.jpg', 'rain_princess.jpg']) expect((await request.get(`/data/images-styles/${file}`)).status(), file).toBe(404);
+  for (const file of ['la_muse.jpg', 'rain_princess.jpg'])
+    expect((await request.get(`/data/images-styles/${file}`)).status(), file).toBe(404);
   expect((await request.get('/data/images-styles/starrynight.jpg')).status()).toBe(200);
 });

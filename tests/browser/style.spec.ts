@@ -20,7 +20,9 @@ test('every style figure is a real image with its recipe; deeper layers wait for
   for (const kind of ['gram', 'style-grid', 'style-sweep', 'gatys', 'fast-style']) {
     const image = page.locator(`figure[data-figure="${kind}"] img.ll-atlas`).first();
     await image.evaluate((img: HTMLImageElement) => (img.loading = 'eager')); // lazy images load only near the viewport
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: kind }).toBeGreaterThan(0);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: kind })
+      .toBeGreaterThan(0);
   }
   const grid = page.locator('figure[data-figure="style-grid"]');
   await expect(grid.locator('.ll-recipe')).toContainText('5000 iterations: GPU profile only');
@@ -34,11 +36,16 @@ test('the Gram matrix is drawn with d3 and reads out a hovered cell', async ({ p
   const figure = page.locator('figure[data-figure="gram"]');
   await figure.scrollIntoViewIfNeeded();
   await expect(figure.locator('.ll-gram-chart svg rect')).toHaveCount(2 * 8 * 8);
-  await figure.locator('.ll-gram-chart svg rect').nth(8 + 3).hover();
+  await figure
+    .locator('.ll-gram-chart svg rect')
+    .nth(8 + 3)
+    .hover();
   await expect(figure.locator('.ll-gram-readout')).toHaveText(/^channels 1 × 3: photo [\d.e+-]+, painting [\d.e+-]+$/);
 });
 
-test('the Gatys panel streams frames, stops on request, and its starting settings reproduce the build', async ({ page }) => {
+test('the Gatys panel streams frames, stops on request, and its starting settings reproduce the build', async ({
+  page,
+}) => {
   await page.goto(STYLE);
   const figure = page.locator('figure[data-figure="gatys"]');
   const form = figure.locator('.ll-gatys-form');
@@ -62,11 +69,15 @@ test('the Gatys panel streams frames, stops on request, and its starting setting
   // Out-of-range numbers never start a run: the browser's form validation stops the submit.
   await form.locator('input[name="iterations"]').fill('0');
   await form.locator('.ll-gatys-run').click();
-  expect(await form.locator('input[name="iterations"]').evaluate((input: HTMLInputElement) => input.validity.rangeUnderflow)).toBe(true);
+  expect(
+    await form.locator('input[name="iterations"]').evaluate((input: HTMLInputElement) => input.validity.rangeUnderflow),
+  ).toBe(true);
   await expect(form.locator('.ll-gatys-progress')).toHaveText('Stopped; the image shows the last frame.');
 });
 
-test('fast style and Gram follow the reader\'s photo; the article\'s own photo gives the precomputed pixels back', async ({ page }) => {
+test("fast style and Gram follow the reader's photo; the article's own photo gives the precomputed pixels back", async ({
+  page,
+}) => {
   await page.goto(STYLE);
   const fast = page.locator('figure[data-figure="fast-style"]');
   const precomputed = await src(page, 'figure[data-figure="fast-style"] img');

@@ -33,7 +33,16 @@ describe('differentiable forward pass', () => {
     const before = tf.memory().numTensors;
     const x = tf.randomUniform([1, 64, 64, 3], 0, 1, 'float32', 3) as tf.Tensor4D;
     const channelMean = (input: tf.Tensor) =>
-      tf.tidy(() => tf.mean(tf.slice(network.forward(input as tf.Tensor4D, ['batch_normalization_8'], { differentiable: true })[0]!, [0, 0, 0, 3], [1, -1, -1, 1])) as tf.Scalar);
+      tf.tidy(
+        () =>
+          tf.mean(
+            tf.slice(
+              network.forward(input as tf.Tensor4D, ['batch_normalization_8'], { differentiable: true })[0]!,
+              [0, 0, 0, 3],
+              [1, -1, -1, 1],
+            ),
+          ) as tf.Scalar,
+      );
     const gradient = tf.grad(channelMean)(x);
     expect(gradient.shape).toEqual([1, 64, 64, 3]);
     expect(tf.tidy(() => tf.sum(tf.abs(gradient)).dataSync()[0])).toBeGreaterThan(0);
@@ -51,7 +60,8 @@ describe('differentiable forward pass', () => {
       await initNodeBackend(backend);
       const net = await loadModel(model, { from: 'mirror', upTo: [layer] });
       const x = tf.randomUniform([1, 64, 64, 3], 0, 1, 'float32', 11) as tf.Tensor4D;
-      const objective = (input: tf.Tensor) => tf.mean(tf.square(net.forward(input as tf.Tensor4D, [layer], { differentiable: true })[0]!)) as tf.Scalar;
+      const objective = (input: tf.Tensor) =>
+        tf.mean(tf.square(net.forward(input as tf.Tensor4D, [layer], { differentiable: true })[0]!)) as tf.Scalar;
       const gradient = tf.grad(objective)(x);
       const values = await gradient.data();
       tf.dispose([x, gradient]);

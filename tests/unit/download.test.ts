@@ -22,7 +22,10 @@ let work: string;
 /** The tiny-darknet pack with its URLs pointed at the loopback "upstream". */
 function localPack(): Pack {
   const pack = getPack('tiny-darknet');
-  return { ...pack, files: pack.files.map((f) => ({ ...f, url: `http://127.0.0.1:${PORT}/${path.basename(new URL(f.url).pathname)}` })) };
+  return {
+    ...pack,
+    files: pack.files.map((f) => ({ ...f, url: `http://127.0.0.1:${PORT}/${path.basename(new URL(f.url).pathname)}` })),
+  };
 }
 
 beforeAll(async () => {
@@ -46,16 +49,28 @@ describe('download from upstream', () => {
     const pack = localPack();
     const file = pack.files.find((f) => f.path === 'model.json')!;
     let bytes = 0;
-    const outcome = await fetchFile(pack, file, { dest: path.join(work, 'store'), mirror: null, download: downloadWithProgress }, (n) => (bytes += n));
+    const outcome = await fetchFile(
+      pack,
+      file,
+      { dest: path.join(work, 'store'), mirror: null, download: downloadWithProgress },
+      (n) => (bytes += n),
+    );
     expect(outcome).toBe('downloaded');
     expect(bytes).toBe(file.bytes);
-    expect(await readFile(path.join(work, 'store', 'model.json'))).toEqual(await readFile(path.join(upstream, 'model.json')));
+    expect(await readFile(path.join(work, 'store', 'model.json'))).toEqual(
+      await readFile(path.join(upstream, 'model.json')),
+    );
   });
 
   it('keeps the first 1000 lines of the upstream label list, matching the registered checksum', async () => {
     const pack = localPack();
     const file = pack.files.find((f) => f.path === 'labels.txt')!;
-    const outcome = await fetchFile(pack, file, { dest: path.join(work, 'store'), mirror: null, download: downloadWithProgress }, () => {});
+    const outcome = await fetchFile(
+      pack,
+      file,
+      { dest: path.join(work, 'store'), mirror: null, download: downloadWithProgress },
+      () => {},
+    );
     expect(outcome).toBe('downloaded');
     expect((await readFile(path.join(work, 'store', 'labels.txt'), 'utf8')).trim().split('\n')).toHaveLength(1000);
   });
@@ -63,7 +78,12 @@ describe('download from upstream', () => {
   it('reports an upstream file that is not there', async () => {
     const pack = localPack();
     const file = pack.files.find((f) => f.path === 'group1-shard1of1')!;
-    const error = await fetchFile(pack, file, { dest: path.join(work, 'store'), mirror: null, download: downloadWithProgress }, () => {}).catch((e: unknown) => e);
+    const error = await fetchFile(
+      pack,
+      file,
+      { dest: path.join(work, 'store'), mirror: null, download: downloadWithProgress },
+      () => {},
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FetchError);
     expect((error as Error).message).toMatch(/group1-shard1of1 answered HTTP 404/);
   });

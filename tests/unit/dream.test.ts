@@ -11,7 +11,16 @@ import { deepDreamPhoto, octaveSizes } from '../../src/engine/dream/deepdream.ts
 import { measureObjective, measureUnderTransforms } from '../../src/engine/dream/evaluate.ts';
 import { fourierBasis, disposeBasis, irfft2d } from '../../src/engine/dream/fourier.ts';
 import { ensureGradients } from '../../src/engine/dream/gradients.ts';
-import { beforeNonLinearity, channel, classLogit, deepDream, logitsLayer, mix, neuron, sum } from '../../src/engine/dream/objectives.ts';
+import {
+  beforeNonLinearity,
+  channel,
+  classLogit,
+  deepDream,
+  logitsLayer,
+  mix,
+  neuron,
+  sum,
+} from '../../src/engine/dream/objectives.ts';
 import { fourierImage, pixelImage } from '../../src/engine/dream/param.ts';
 import { mulberry32 } from '../../src/engine/dream/random.ts';
 import { randomTransform, roll, rotateScale } from '../../src/engine/dream/transforms.ts';
@@ -58,7 +67,10 @@ describe('building blocks', () => {
   });
 
   it('inverse real DFT by matrix products matches a direct sum (even and odd sizes)', () => {
-    for (const [h, w] of [[6, 8], [5, 7]] as const) {
+    for (const [h, w] of [
+      [6, 8],
+      [5, 7],
+    ] as const) {
       const fw = Math.floor(w / 2) + 1;
       const random = mulberry32(h * w);
       const spectrum = Float32Array.from({ length: h * 2 * fw }, () => random() - 0.5);
@@ -94,8 +106,13 @@ describe('building blocks', () => {
     expected[1 * 5 + 1] = 1; // up and left of the centre
     expect(maxDifference(rotated, expected)).toBeLessThan(1e-5);
     // d(output at row 1, col 1) / d(input) is 1 at its source pixel (row 1, col 3).
-    const gradient = tf.tidy(() =>
-      tf.grad((x: tf.Tensor) => tf.sum(tf.mul(rotateScale(x as tf.Tensor4D, 90), tf.tensor4d(expected, [1, 5, 5, 1]))))(input).dataSync() as Float32Array,
+    const gradient = tf.tidy(
+      () =>
+        tf
+          .grad((x: tf.Tensor) =>
+            tf.sum(tf.mul(rotateScale(x as tf.Tensor4D, 90), tf.tensor4d(expected, [1, 5, 5, 1]))),
+          )(input)
+          .dataSync() as Float32Array,
     );
     expect(maxDifference(gradient, input.dataSync() as Float32Array)).toBeLessThan(1e-5);
     input.dispose();
@@ -121,7 +138,7 @@ describe('building blocks', () => {
 });
 
 describe('model input', () => {
-  it('maps RGB in [0, 1] to each model\'s input as the engine\'s preprocessing does (VGG19: BGR, 0..255, mean)', () => {
+  it("maps RGB in [0, 1] to each model's input as the engine's preprocessing does (VGG19: BGR, 0..255, mean)", () => {
     for (const id of ['tiny-darknet', 'vgg19']) {
       const prep = modelSpec(id).preprocessing;
       const worst = tf.tidy(() => {
@@ -142,11 +159,22 @@ describe('objectives', () => {
   });
 
   it('a weighted mix equals the weighted sum of its parts on a fixed image', async () => {
-    const image = tf.tidy(() => fourierImage({ width: 64, height: 64 }).render(tf.randomNormal([3 * 64, 2 * 33], 0, 1, 'float32', 5)));
-    const parts = [channel('batch_normalization_6', 3), deepDream('conv2d_4'), classLogit(logitsLayer(network), 1), neuron('conv2d_8', 7)];
+    const image = tf.tidy(() =>
+      fourierImage({ width: 64, height: 64 }).render(tf.randomNormal([3 * 64, 2 * 33], 0, 1, 'float32', 5)),
+    );
+    const parts = [
+      channel('batch_normalization_6', 3),
+      deepDream('conv2d_4'),
+      classLogit(logitsLayer(network), 1),
+      neuron('conv2d_8', 7),
+    ];
     const weights = [2, -0.5, 1, 0.25];
     const values = await Promise.all(parts.map((p) => measureObjective(network, p, image)));
-    const mixed = await measureObjective(network, mix(parts.map((objective, i) => ({ objective, weight: weights[i]! }))), image);
+    const mixed = await measureObjective(
+      network,
+      mix(parts.map((objective, i) => ({ objective, weight: weights[i]! }))),
+      image,
+    );
     const expected = values.reduce((s, v, i) => s + weights[i]! * v, 0);
     expect(mixed).toBeCloseTo(expected, 4);
     expect(await measureObjective(network, sum(parts[0]!, parts[1]!), image)).toBeCloseTo(values[0]! + values[1]!, 4);
@@ -177,7 +205,13 @@ describe('feature visualisation', () => {
    * rotated a little. Both facts are asserted so a change to either shows up.
    */
   it('at equal steps, naive pixels win on the plain image, the recipe wins under small transforms', async () => {
-    const results: { unit: number; recipe: number; naive: number; recipeTransformed: number; naiveTransformed: number }[] = [];
+    const results: {
+      unit: number;
+      recipe: number;
+      naive: number;
+      recipeTransformed: number;
+      naiveTransformed: number;
+    }[] = [];
     for (const index of RECIPE_UNITS) {
       const objective = channel('batch_normalization_6', index);
       const options = { width: RECIPE_SIZE, height: RECIPE_SIZE, steps: RECIPE_STEPS, seed: 1 };
@@ -194,8 +228,14 @@ describe('feature visualisation', () => {
     }
     console.log('recipe vs naive, batch_normalization_6, 64 px, 48 steps:', results);
     const most = (won: (r: (typeof results)[number]) => boolean) => results.filter(won).length > results.length / 2;
-    expect(most((r) => r.recipeTransformed > r.naiveTransformed), JSON.stringify(results)).toBe(true);
-    expect(most((r) => r.naive > r.recipe), JSON.stringify(results)).toBe(true);
+    expect(
+      most((r) => r.recipeTransformed > r.naiveTransformed),
+      JSON.stringify(results),
+    ).toBe(true);
+    expect(
+      most((r) => r.naive > r.recipe),
+      JSON.stringify(results),
+    ).toBe(true);
   });
 
   it('raises a class logit', async () => {
@@ -229,7 +269,16 @@ describe('feature visualisation', () => {
     const timed = new AbortController();
     setTimeout(() => timed.abort(), 50);
     let last = 0;
-    await expect(visualize(network, unit, { width: 48, height: 48, steps: 500, frameEvery: 1, onFrame: (f) => void (last = f.step), signal: timed.signal })).rejects.toThrow();
+    await expect(
+      visualize(network, unit, {
+        width: 48,
+        height: 48,
+        steps: 500,
+        frameEvery: 1,
+        onFrame: (f) => void (last = f.step),
+        signal: timed.signal,
+      }),
+    ).rejects.toThrow();
     expect(last).toBeLessThan(500);
     expect(tf.memory().numTensors).toBe(baseline);
   });
@@ -239,12 +288,18 @@ describe('DeepDream on a photo', () => {
   it('raises the DeepDream objective and keeps the photo size', async () => {
     const photo = await decodeImageFile(photoPath('chelsea.png'));
     expect(octaveSizes(photo, 3, 1.4, 32).at(-1)).toEqual([photo.height, photo.width]);
-    const result = await deepDreamPhoto(network, photo, deepDream('conv2d_5'), { octaves: 3, stepsPerOctave: 3, seed: 1 });
+    const result = await deepDreamPhoto(network, photo, deepDream('conv2d_5'), {
+      octaves: 3,
+      stepsPerOctave: 3,
+      seed: 1,
+    });
     expect(result.image).toMatchObject({ width: photo.width, height: photo.height });
     expect(result.image.rgba).toHaveLength(photo.width * photo.height * 4);
     expect(result.steps).toBe(9);
     expect(result.after).toBeGreaterThan(result.before * 1.1);
-    console.log(`DeepDream conv2d_5 on chelsea.png: ${result.before.toFixed(3)} -> ${result.after.toFixed(3)}, ${result.stepsPerSecond.toFixed(2)} steps/s`);
+    console.log(
+      `DeepDream conv2d_5 on chelsea.png: ${result.before.toFixed(3)} -> ${result.after.toFixed(3)}, ${result.stepsPerSecond.toFixed(2)} steps/s`,
+    );
     expect(tf.memory().numTensors).toBe(baseline);
   });
 });

@@ -9,7 +9,13 @@ import { copyFile, mkdtemp, readdir, rm, symlink, truncate, unlink } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAST_STYLE_MAX_PIXELS, FastStyleNetwork, loadFastStyle, type ImagePixels, type RgbaImage } from '../../src/engine/index.ts';
+import {
+  FAST_STYLE_MAX_PIXELS,
+  FastStyleNetwork,
+  loadFastStyle,
+  type ImagePixels,
+  type RgbaImage,
+} from '../../src/engine/index.ts';
 import { convInBands } from '../../src/engine/style/conv-bands.ts';
 import { readStyleLayers } from '../../src/engine/style/fast-style-weights.ts';
 import { initNodeBackend } from '../../src/node/engine.ts';
@@ -64,7 +70,12 @@ afterAll(() => wave.dispose());
 
 describe('fast style transfer', () => {
   it('keeps the size for even and odd sizes', async () => {
-    for (const [maxSide, width, height] of [[96, 96, 64], [67, 67, 45], [30, 30, 20], [5, 5, 3]] as const) {
+    for (const [maxSide, width, height] of [
+      [96, 96, 64],
+      [67, 67, 45],
+      [30, 30, 20],
+      [5, 5, 3],
+    ] as const) {
       const image = await wave.stylize(photo, { maxSide });
       expect([image.width, image.height]).toEqual([width, height]);
       expect(image.rgba.length).toBe(width * height * 4);
@@ -94,7 +105,10 @@ describe('fast style transfer', () => {
       const spec = modelSpec(`fast-style-${style}`);
       const layers = await readStyleLayers(spec, mirrorSource(spec.id));
       const right = new FastStyleNetwork(spec, layers);
-      const swapped = new FastStyleNetwork(spec, layers.map((l) => ({ filter: l.filter, shift: l.scale, scale: l.shift })));
+      const swapped = new FastStyleNetwork(
+        spec,
+        layers.map((l) => ({ filter: l.filter, shift: l.scale, scale: l.shift })),
+      );
       const styled = await right.stylize(photo, { maxSide: 128 });
       const pale = await swapped.stylize(photo, { maxSide: 128 });
       right.dispose(); // frees the tensors both share
@@ -151,7 +165,8 @@ describe('a damaged checkpoint', () => {
     // A copy of the mirror's pack made of links, with single files replaced per test.
     folder = await mkdtemp(path.join(tmpdir(), 'layerlens-fast-style-'));
     const source = mirrorSource('fast-style-wave');
-    for (const file of await readdir(source.location)) await symlink(path.join(source.location, file), path.join(folder, file));
+    for (const file of await readdir(source.location))
+      await symlink(path.join(source.location, file), path.join(folder, file));
   });
   afterAll(async () => {
     await rm(folder, { recursive: true, force: true });

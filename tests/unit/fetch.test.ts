@@ -47,7 +47,10 @@ describe('npm run models', () => {
   });
 
   it('notes the VGG19 files the mirror lacks without failing', async () => {
-    const result = await fetchModels({ LAYERLENS_STORE: path.join(work, 'store-vgg'), LAYERLENS_MIRROR: mirror }, 'vgg19');
+    const result = await fetchModels(
+      { LAYERLENS_STORE: path.join(work, 'store-vgg'), LAYERLENS_MIRROR: mirror },
+      'vgg19',
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/143 optional files of vgg19 are not in the mirror/);
   });
@@ -73,13 +76,19 @@ describe('npm run models', () => {
     const badMirror = path.join(work, 'thin-mirror');
     await cp(path.join(mirror, 'tiny-vgg'), path.join(badMirror, 'tiny-vgg'), { recursive: true });
     await rm(path.join(badMirror, 'tiny-vgg', 'model.json'));
-    const result = await fetchModels({ LAYERLENS_STORE: path.join(work, 'store-thin'), LAYERLENS_MIRROR: badMirror }, 'tiny-vgg');
+    const result = await fetchModels(
+      { LAYERLENS_STORE: path.join(work, 'store-thin'), LAYERLENS_MIRROR: badMirror },
+      'tiny-vgg',
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/tiny-vgg\/model\.json is missing from the mirror/);
   });
 
   it('rejects an unknown pack with the list of known ones', async () => {
-    const result = await fetchModels({ LAYERLENS_STORE: path.join(work, 'store-x'), LAYERLENS_MIRROR: mirror }, 'resnet');
+    const result = await fetchModels(
+      { LAYERLENS_STORE: path.join(work, 'store-x'), LAYERLENS_MIRROR: mirror },
+      'resnet',
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Unknown pack "resnet". Known packs: .*tiny-darknet/);
   });

@@ -10,13 +10,26 @@ import type { FeatureMapsRecipe } from '../../src/engine/index.ts';
 import { FigureCache, cacheKey, type CacheInputs } from '../../scripts/lib/figure-cache.ts';
 import { engineHash, imageHash, weightsHash } from '../../scripts/lib/input-hashes.ts';
 
-const recipe: FeatureMapsRecipe = { kind: 'feature-maps', model: 'tiny-darknet', layer: 'conv2d_1', image: 'images-photos/chelsea.png', resize: 'squash', channels: [0, 1], columns: 2 };
+const recipe: FeatureMapsRecipe = {
+  kind: 'feature-maps',
+  model: 'tiny-darknet',
+  layer: 'conv2d_1',
+  image: 'images-photos/chelsea.png',
+  resize: 'squash',
+  channels: [0, 1],
+  columns: 2,
+};
 let dir: string;
 let base: CacheInputs;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'layerlens-cache-'));
-  base = { recipe, engine: await engineHash(), weights: weightsHash('tiny-darknet'), image: await imageHash('images-photos/chelsea.png') };
+  base = {
+    recipe,
+    engine: await engineHash(),
+    weights: weightsHash('tiny-darknet'),
+    image: await imageHash('images-photos/chelsea.png'),
+  };
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

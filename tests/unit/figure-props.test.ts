@@ -14,20 +14,52 @@ describe('figure props', () => {
     const result = resolveFigure('FeatureMapGrid', { layer: 'conv2d_1' }, 'chelsea.png', PROFILES.cpu);
     expect(result).toEqual({
       status: 'ok',
-      recipe: { kind: 'feature-maps', model: 'tiny-darknet', layer: 'conv2d_1', image: 'images-photos/chelsea.png', resize: 'squash', channels: [...Array(16).keys()], columns: 4 },
+      recipe: {
+        kind: 'feature-maps',
+        model: 'tiny-darknet',
+        layer: 'conv2d_1',
+        image: 'images-photos/chelsea.png',
+        resize: 'squash',
+        channels: [...Array(16).keys()],
+        columns: 4,
+      },
     });
   });
 
   it.each([
-    ['FeatureMapGrid', { layer: 'conv2d_99' }, /unknown layer "conv2d_99" for model tiny-darknet; valid layers: conv2d_1, conv2d_2/],
-    ['FeatureMapGrid', { model: 'resnet50', layer: 'conv1' }, /unknown model "resnet50"; valid models: tiny-darknet, tiny-vgg, vgg19/],
-    ['TopK', { image: 'unicorn.jpg' }, /unknown image "unicorn.jpg"; valid images: .*chelsea\.png.*textures\/brick\.png/],
-    ['TopK', { image: 'styles/la_muse.jpg' }, /image "styles\/la_muse\.jpg" may not be published \(its rights are not cleared\)/],
-    ['FeatureMapGrid', { layer: 'conv2d_1', channels: [3, 16] }, /channel 16 does not exist in conv2d_1 of tiny-darknet; valid channels: 0-15/],
+    [
+      'FeatureMapGrid',
+      { layer: 'conv2d_99' },
+      /unknown layer "conv2d_99" for model tiny-darknet; valid layers: conv2d_1, conv2d_2/,
+    ],
+    [
+      'FeatureMapGrid',
+      { model: 'resnet50', layer: 'conv1' },
+      /unknown model "resnet50"; valid models: tiny-darknet, tiny-vgg, vgg19/,
+    ],
+    [
+      'TopK',
+      { image: 'unicorn.jpg' },
+      /unknown image "unicorn.jpg"; valid images: .*chelsea\.png.*textures\/brick\.png/,
+    ],
+    [
+      'TopK',
+      { image: 'styles/la_muse.jpg' },
+      /image "styles\/la_muse\.jpg" may not be published \(its rights are not cleared\)/,
+    ],
+    [
+      'FeatureMapGrid',
+      { layer: 'conv2d_1', channels: [3, 16] },
+      /channel 16 does not exist in conv2d_1 of tiny-darknet; valid channels: 0-15/,
+    ],
     ['FilterGallery', { layer: 'conv2d_1', colums: 4 }, /unknown prop "colums"/],
     ['FilterGallery', { layer: 'max_pooling2d_1' }, /unknown layer "max_pooling2d_1" .*valid layers: conv2d_1/],
     ['FeatureMapGrid', { layer: 'conv2d_1', resize: 'stretch' }, /prop "resize"/],
-    ['FeatureMapGrid', { model: 'vgg19', layer: 'block5_conv1' }, /needs weight files that are not fetched .*npm run models -- vgg19/],
+    [
+      'FeatureMapGrid',
+      { model: 'vgg19', layer: 'block5_conv1' },
+      /needs weight files that are not fetched .*npm run models -- vgg19/,
+    ],
   ] as const)('%s %j is refused', (component, props, message) => {
     const result = resolveFigure(component, props as Record<string, unknown>, 'chelsea.png', PROFILES.cpu);
     expect(result.status).toBe('invalid');
@@ -35,14 +67,27 @@ describe('figure props', () => {
   });
 
   it('leaves out a figure whose weights are not fetched when the author allows it', () => {
-    const result = resolveFigure('FeatureMapGrid', { model: 'vgg19', layer: 'block4_conv1', whenFetched: true }, 'chelsea.png', PROFILES.cpu);
-    expect(result).toMatchObject({ status: 'not-fetched', model: 'vgg19', layer: 'block4_conv1', hint: expect.stringContaining('npm run models -- vgg19') });
+    const result = resolveFigure(
+      'FeatureMapGrid',
+      { model: 'vgg19', layer: 'block4_conv1', whenFetched: true },
+      'chelsea.png',
+      PROFILES.cpu,
+    );
+    expect(result).toMatchObject({
+      status: 'not-fetched',
+      model: 'vgg19',
+      layer: 'block4_conv1',
+      hint: expect.stringContaining('npm run models -- vgg19'),
+    });
   });
 });
 
 describe('scanning articles', () => {
   it('reports each broken figure with its file and line', async () => {
-    const collected = await collectFigures(PROFILES.cpu, path.join(PROJECT_ROOT, 'tests/fixtures/invalid/content/articles'));
+    const collected = await collectFigures(
+      PROFILES.cpu,
+      path.join(PROJECT_ROOT, 'tests/fixtures/invalid/content/articles'),
+    );
     const file = 'tests/fixtures/invalid/content/articles/broken.mdx';
     const expected = [
       [`${file}:7:1: <FeatureMapGrid> unknown layer "conv2d_99"`],
@@ -54,11 +99,18 @@ describe('scanning articles', () => {
       [`${file}:19:1: <FeatureMapGrid> layer block5_conv1 of vgg19 needs weight files that are not fetched`],
       [`${file}:21:1: <TopK> image "styles/la_muse.jpg" may not be published`],
     ];
-    for (const [start] of expected) expect(collected.problems.some((p) => p.startsWith(start!)), start).toBe(true);
+    for (const [start] of expected)
+      expect(
+        collected.problems.some((p) => p.startsWith(start!)),
+        start,
+      ).toBe(true);
   });
 
-  it('collects the fixture article\'s figures as unique recipes', async () => {
-    const collected = await collectFigures(PROFILES.cpu, path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles'));
+  it("collects the fixture article's figures as unique recipes", async () => {
+    const collected = await collectFigures(
+      PROFILES.cpu,
+      path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles'),
+    );
     expect(collected.problems).toEqual([]);
     expect(collected.recipes.size).toBe(16); // 7 in fixture.mdx, 4 in dreams.mdx, 5 in style.mdx
     expect(collected.notFetched).toEqual([
@@ -72,15 +124,27 @@ describe('dream figure props', () => {
   it('takes size, steps and the number of units from the build profile', () => {
     const channels = [1, 2, 3, 4, 5, 6];
     const cpu = resolveFigure('DreamGallery', { layer: 'conv2d_6', channels }, 'chelsea.png', PROFILES.cpu);
-    expect(cpu).toMatchObject({ status: 'ok', recipe: { kind: 'dream-gallery', size: 80, steps: 64, channels: [1, 2, 3, 4], profile: 'cpu', seed: 0 } });
+    expect(cpu).toMatchObject({
+      status: 'ok',
+      recipe: { kind: 'dream-gallery', size: 80, steps: 64, channels: [1, 2, 3, 4], profile: 'cpu', seed: 0 },
+    });
     const gpu = resolveFigure('DreamGallery', { layer: 'conv2d_6', channels }, 'chelsea.png', PROFILES.gpu);
     expect(gpu).toMatchObject({ status: 'ok', recipe: { size: 224, steps: 512, channels, profile: 'gpu' } });
-    const fixed = resolveFigure('NaiveVsRecipe', { layer: 'conv2d_6', channel: 8, size: 48, steps: 10, seed: 3 }, 'chelsea.png', PROFILES.gpu);
+    const fixed = resolveFigure(
+      'NaiveVsRecipe',
+      { layer: 'conv2d_6', channel: 8, size: 48, steps: 10, seed: 3 },
+      'chelsea.png',
+      PROFILES.gpu,
+    );
     expect(fixed).toMatchObject({ status: 'ok', recipe: { kind: 'dream-compare', size: 48, steps: 10, seed: 3 } });
   });
 
   it.each([
-    ['DreamGallery', { layer: 'conv2d_6', channels: [200] }, /channel 200 does not exist in conv2d_6 of tiny-darknet; valid channels: 0-127/],
+    [
+      'DreamGallery',
+      { layer: 'conv2d_6', channels: [200] },
+      /channel 200 does not exist in conv2d_6 of tiny-darknet; valid channels: 0-127/,
+    ],
     ['DreamGallery', { layer: 'max_pooling2d_1', channels: [0] }, /unknown layer "max_pooling2d_1"/],
     ['ClassDream', { classes: [1000] }, /class 1000 does not exist in tiny-darknet; valid classes: 0-999/],
     ['ClassDream', { model: 'tiny-vgg', classes: [1] }, /outputs probabilities \(a softmax\)/],

@@ -65,14 +65,26 @@ describe('caffe preprocessing', () => {
     const bytes = await rgb.data();
     const kernel = await network.filterWeights('block1_conv1');
     // Channel order and mean written out by hand, pixel by pixel; bias = the :pre output of a zero image.
-    const handMade = (order: number[]) => Float32Array.from(bytes, (_, i) => bytes[i - (i % 3) + order[i % 3]!]! - [103.939, 116.779, 123.68][i % 3]!);
+    const handMade = (order: number[]) =>
+      Float32Array.from(bytes, (_, i) => bytes[i - (i % 3) + order[i % 3]!]! - [103.939, 116.779, 123.68][i % 3]!);
     const manual = (order: number[]) =>
       tf.tidy(() => {
         const bias = network.forward(tf.zeros([1, 1, 1, 3]) as tf.Tensor4D, ['block1_conv1:pre'])[0]!;
         const x = tf.tensor4d(handMade(order), [1, SIZE.height, SIZE.width, 3]);
-        return tf.relu(tf.add(tf.conv2d(x, tf.tensor4d(kernel.data, kernel.shape as [number, number, number, number]), 1, 'same'), tf.reshape(bias, [-1])));
+        return tf.relu(
+          tf.add(
+            tf.conv2d(x, tf.tensor4d(kernel.data, kernel.shape as [number, number, number, number]), 1, 'same'),
+            tf.reshape(bias, [-1]),
+          ),
+        );
       });
-    const engine = tf.tidy(() => network.forward(preprocessRgb(tf.expandDims(tf.div(rgb, 255), 0) as tf.Tensor4D, network.spec.preprocessing, 'unit'), ['block1_conv1'])[0]!);
+    const engine = tf.tidy(
+      () =>
+        network.forward(
+          preprocessRgb(tf.expandDims(tf.div(rgb, 255), 0) as tf.Tensor4D, network.spec.preprocessing, 'unit'),
+          ['block1_conv1'],
+        )[0]!,
+    );
     const [bgr, rgbOrder] = [manual([2, 1, 0]), manual([0, 1, 2])];
     const values = await engine.data();
     expect(maxRelativeDifference(values, await bgr.data())).toBeLessThan(1e-5);
@@ -104,8 +116,11 @@ describe('Gram matrix', () => {
   it('has the gradient of the plain matMul formula (custom gradient checked against autodiff)', async () => {
     const features = tf.randomNormal([1, 6, 7, 8], 0, 1, 'float32', 9) as tf.Tensor4D;
     const weights = tf.randomNormal([8, 8], 0, 1, 'float32', 10); // not symmetric: exercises dG + dG^T
-    const plain = (x: tf.Tensor) => tf.div(tf.matMul(tf.reshape(x, [42, 8]) as tf.Tensor2D, tf.reshape(x, [42, 8]) as tf.Tensor2D, true, false), 42);
-    const [custom, reference] = [gramMatrix, plain].map((gram) => tf.grad((x: tf.Tensor) => tf.sum(tf.mul(gram(x as tf.Tensor4D), weights)))(features));
+    const plain = (x: tf.Tensor) =>
+      tf.div(tf.matMul(tf.reshape(x, [42, 8]) as tf.Tensor2D, tf.reshape(x, [42, 8]) as tf.Tensor2D, true, false), 42);
+    const [custom, reference] = [gramMatrix, plain].map((gram) =>
+      tf.grad((x: tf.Tensor) => tf.sum(tf.mul(gram(x as tf.Tensor4D), weights)))(features),
+    );
     expect(maxRelativeDifference(await custom!.data(), await reference!.data())).toBeLessThan(1e-5);
     tf.dispose([features, weights, custom!, reference!]);
     expect(tf.memory().numTensors).toBe(baseline);
@@ -113,9 +128,21 @@ describe('Gram matrix', () => {
 });
 
 describe('loss gradient', () => {
-  const spec: LossSpec = { contentLayer: 'block2_conv1', styleLayers: [{ layer: 'block1_conv1', weight: 1 }, { layer: 'block1_conv2', weight: 0.5 }, { layer: 'block2_conv1', weight: 2 }], contentWeight: 1e4, styleWeight: 1e-2, tvWeight: 30 };
-  const images = () => [11, 12, 13].map((seed) => tf.randomUniform([1, 32, 32, 3], 0, 1, 'float32', seed) as tf.Tensor4D);
-  const engineLoss = (net: Network, s: LossSpec, targets: ReturnType<typeof computeTargets>) => (x: tf.Tensor) => tf.sum(lossTerms(net, s, targets, x as tf.Tensor4D, true)) as tf.Scalar;
+  const spec: LossSpec = {
+    contentLayer: 'block2_conv1',
+    styleLayers: [
+      { layer: 'block1_conv1', weight: 1 },
+      { layer: 'block1_conv2', weight: 0.5 },
+      { layer: 'block2_conv1', weight: 2 },
+    ],
+    contentWeight: 1e4,
+    styleWeight: 1e-2,
+    tvWeight: 30,
+  };
+  const images = () =>
+    [11, 12, 13].map((seed) => tf.randomUniform([1, 32, 32, 3], 0, 1, 'float32', seed) as tf.Tensor4D);
+  const engineLoss = (net: Network, s: LossSpec, targets: ReturnType<typeof computeTargets>) => (x: tf.Tensor) =>
+    tf.sum(lossTerms(net, s, targets, x as tf.Tensor4D, true)) as tf.Scalar;
 
   // Stock tfjs autodiff on the cpu backend (its reference kernels): the fused inference path, whose
   // gradients are tfjs's own Conv2DBackpropInput and MaxPoolGrad, and a Gram from a plain matMul. The
@@ -126,7 +153,9 @@ describe('loss gradient', () => {
       const net = await loadModel('vgg19', { from: 'mirror', upTo: ['block2_conv1'] });
       const [x, content, style] = images();
       const targets = computeTargets(net, spec, content!, style!);
-      const gradient = tf.grad(backend === 'wasm' ? engineLoss(net, spec, targets) : referenceLoss(net, spec, targets))(x!);
+      const gradient = tf.grad(backend === 'wasm' ? engineLoss(net, spec, targets) : referenceLoss(net, spec, targets))(
+        x!,
+      );
       const values = await gradient.data();
       tf.dispose([x!, content!, style!, targets.content, ...targets.grams, gradient]);
       net.dispose();
@@ -155,7 +184,9 @@ describe('loss gradient', () => {
     const loss = engineLoss(network, lossSpec, targets);
     const analytic = tf.tidy(() => tf.sum(tf.mul(tf.grad(loss)(x!), direction)));
     const h = 1e-3;
-    const numeric = tf.tidy(() => tf.div(tf.sub(loss(tf.add(x!, tf.mul(direction, h))), loss(tf.sub(x!, tf.mul(direction, h)))), 2 * h));
+    const numeric = tf.tidy(() =>
+      tf.div(tf.sub(loss(tf.add(x!, tf.mul(direction, h))), loss(tf.sub(x!, tf.mul(direction, h)))), 2 * h),
+    );
     const [a, n] = [(await analytic.data())[0]!, (await numeric.data())[0]!];
     expect(Math.abs(a - n) / Math.abs(n)).toBeLessThan(0.03);
     tf.dispose([x!, content!, style!, targets.content, ...targets.grams, direction, analytic, numeric]);
@@ -172,12 +203,27 @@ function referenceLoss(net: Network, spec: LossSpec, targets: ReturnType<typeof 
   };
   return (x: tf.Tensor): tf.Scalar => {
     const image = x as tf.Tensor4D;
-    const [features, ...styleFeatures] = net.forward(preprocessRgb(image, net.spec.preprocessing, 'unit'), [spec.contentLayer, ...spec.styleLayers.map((l) => l.layer)]);
-    const style = tf.addN(styleFeatures.map((f, i) => tf.mul(tf.mean(tf.squaredDifference(gram(f), targets.grams[i]!)), spec.styleLayers[i]!.weight)));
+    const [features, ...styleFeatures] = net.forward(preprocessRgb(image, net.spec.preprocessing, 'unit'), [
+      spec.contentLayer,
+      ...spec.styleLayers.map((l) => l.layer),
+    ]);
+    const style = tf.addN(
+      styleFeatures.map((f, i) =>
+        tf.mul(tf.mean(tf.squaredDifference(gram(f), targets.grams[i]!)), spec.styleLayers[i]!.weight),
+      ),
+    );
     const [, h = 0, w = 0] = image.shape;
     const tv = tf.add(
-      tf.sum(tf.abs(tf.sub(tf.slice(image, [0, 1, 0, 0], [1, h - 1, w, 3]), tf.slice(image, [0, 0, 0, 0], [1, h - 1, w, 3])))),
-      tf.sum(tf.abs(tf.sub(tf.slice(image, [0, 0, 1, 0], [1, h, w - 1, 3]), tf.slice(image, [0, 0, 0, 0], [1, h, w - 1, 3])))),
+      tf.sum(
+        tf.abs(
+          tf.sub(tf.slice(image, [0, 1, 0, 0], [1, h - 1, w, 3]), tf.slice(image, [0, 0, 0, 0], [1, h - 1, w, 3])),
+        ),
+      ),
+      tf.sum(
+        tf.abs(
+          tf.sub(tf.slice(image, [0, 0, 1, 0], [1, h, w - 1, 3]), tf.slice(image, [0, 0, 0, 0], [1, h, w - 1, 3])),
+        ),
+      ),
     );
     return tf.addN([
       tf.mul(tf.mean(tf.squaredDifference(features!, targets.content)), spec.contentWeight),
@@ -190,7 +236,12 @@ function referenceLoss(net: Network, spec: LossSpec, targets: ReturnType<typeof 
 describe('gatys()', () => {
   it('lowers the loss, keeps pixels in [0, 1], and delivers frames and snapshots in order', async () => {
     const frames: GatysFrame[] = [];
-    const result = await gatys(network, photo, painting, SIZE, { ...STYLE_LED, checkpoints: [6, 3, 50], frameEvery: 2, onFrame: (f) => void frames.push(f) });
+    const result = await gatys(network, photo, painting, SIZE, {
+      ...STYLE_LED,
+      checkpoints: [6, 3, 50],
+      frameEvery: 2,
+      onFrame: (f) => void frames.push(f),
+    });
     expect(frames.map((f) => f.iteration)).toEqual([2, 4, 6, 8]);
     for (let i = 1; i < frames.length; i++) {
       expect(frames[i]!.loss.total).toBeLessThan(frames[i - 1]!.loss.total);
@@ -214,13 +265,20 @@ describe('gatys()', () => {
   it('stops on abort with the signal reason and frees every tensor', async () => {
     const controller = new AbortController();
     const reason = new Error('reader left the page');
-    const run = gatys(network, photo, painting, SIZE, { ...STYLE_LED, iterations: 50, frameEvery: 2, onFrame: () => controller.abort(reason), signal: controller.signal });
+    const run = gatys(network, photo, painting, SIZE, {
+      ...STYLE_LED,
+      iterations: 50,
+      frameEvery: 2,
+      onFrame: () => controller.abort(reason),
+      signal: controller.signal,
+    });
     await expect(run).rejects.toBe(reason);
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
   it('takes a different style from deeper layers than from block1 alone', async () => {
-    const run = (styleLayers: GatysOptions['styleLayers']) => gatys(network, photo, painting, SIZE, { ...STYLE_LED, iterations: 6, styleLayers });
+    const run = (styleLayers: GatysOptions['styleLayers']) =>
+      gatys(network, photo, painting, SIZE, { ...STYLE_LED, iterations: 6, styleLayers });
     const [shallow, deep] = [await run([{ layer: 'block1_conv1', weight: 1 }]), await run(CLASSIC)];
     let difference = 0;
     for (let i = 0; i < shallow.pixels.length; i++) difference += Math.abs(shallow.pixels[i]! - deep.pixels[i]!);
@@ -233,9 +291,15 @@ describe('gatys()', () => {
     const error = await gatys(network, photo, painting, SIZE, options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnknownLayerError);
     expect((error as Error).message).toMatch(/no layer "block4_conv1". Valid layers: .*block3_conv4/);
-    await expect(gatys(network, photo, painting, SIZE, { ...STYLE_LED, contentLayer: 'block5_conv2' })).rejects.toThrow(/Valid layers/);
-    await expect(gatys(network, photo, painting, SIZE, { ...STYLE_LED, styleLayers: [] })).rejects.toThrow(/at least one style layer/);
-    await expect(gatys(network, photo, painting, SIZE, { ...STYLE_LED, iterations: 0 })).rejects.toThrow(/iterations >= 1/);
+    await expect(gatys(network, photo, painting, SIZE, { ...STYLE_LED, contentLayer: 'block5_conv2' })).rejects.toThrow(
+      /Valid layers/,
+    );
+    await expect(gatys(network, photo, painting, SIZE, { ...STYLE_LED, styleLayers: [] })).rejects.toThrow(
+      /at least one style layer/,
+    );
+    await expect(gatys(network, photo, painting, SIZE, { ...STYLE_LED, iterations: 0 })).rejects.toThrow(
+      /iterations >= 1/,
+    );
     expect(tf.memory().numTensors).toBe(baseline);
   });
 });
@@ -247,7 +311,12 @@ describe('helpers', () => {
     expect(forwardConvFlops(network, 'block1_conv1', { width: 224, height: 224 })).toBe(conv(3, 64, 224));
     expect(forwardConvFlops(network, 'block1_pool', { width: 224, height: 224 })).toBe(block1);
     expect(forwardConvFlops(network, 'block3_conv2', { width: 256, height: 256 })).toBe(
-      conv(3, 64, 256) + conv(64, 64, 256) + conv(64, 128, 128) + conv(128, 128, 128) + conv(128, 256, 64) + conv(256, 256, 64),
+      conv(3, 64, 256) +
+        conv(64, 64, 256) +
+        conv(64, 128, 128) +
+        conv(128, 128, 128) +
+        conv(128, 256, 64) +
+        conv(256, 256, 64),
     );
   });
 

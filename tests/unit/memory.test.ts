@@ -19,7 +19,10 @@ describe('tensor bookkeeping', () => {
   const calls: [string, (n: Network, pixels: Awaited<ReturnType<typeof decodeImageFile>>) => Promise<unknown>][] = [
     ['activations', (n, p) => n.activations(p, ['conv2d_1', 'conv2d_8', 'batch_normalization_8', 'conv2d_16'])],
     ['activations with centre crop', (n, p) => n.activations(p, ['conv2d_3'], { resize: 'center-crop' })],
-    ['activations at short side 160', (n, p) => n.activations(p, ['conv2d_3'], { resize: 'short-side', size: { width: 160, height: 160 } })],
+    [
+      'activations at short side 160',
+      (n, p) => n.activations(p, ['conv2d_3'], { resize: 'short-side', size: { width: 160, height: 160 } }),
+    ],
     ['predict', (n, p) => n.predict(p)],
     ['classify', (n, p) => n.classify(p, 5)],
     ['filterWeights', (n) => n.filterWeights('conv2d_1')],

@@ -29,7 +29,16 @@ describe('stage plan', () => {
     const vgg = planStages(readKerasLayers(await modelJson('vgg19')));
     expect(vgg.stages[0]).toMatchObject({ name: 'block1_conv1', activation: { type: 'relu' }, padding: 'same' });
     const tiny = planStages(readKerasLayers(await modelJson('tiny-vgg')));
-    expect(tiny.stages.map((s) => s.name)).toEqual(['conv_1_1', 'conv_1_2', 'max_pool_1', 'conv_2_1', 'conv_2_2', 'max_pool_2', 'flatten', 'output']);
+    expect(tiny.stages.map((s) => s.name)).toEqual([
+      'conv_1_1',
+      'conv_1_2',
+      'max_pool_1',
+      'conv_2_1',
+      'conv_2_2',
+      'max_pool_2',
+      'flatten',
+      'output',
+    ]);
     expect(tiny.stages.at(-1)).toMatchObject({ kind: 'dense', activation: { type: 'softmax' } });
   });
 
@@ -37,11 +46,18 @@ describe('stage plan', () => {
     const plan = planStages(readKerasLayers(await modelJson('tiny-vgg')));
     const rows = summarize(plan, getModel('tiny-vgg').input);
     expect(rows.map((r) => [r.layer, r.outputShape.join('x'), r.params])).toEqual([
-      ['conv_1_1', '62x62x10', 280], ['relu_1_1', '62x62x10', 0],
-      ['conv_1_2', '60x60x10', 910], ['relu_1_2', '60x60x10', 0], ['max_pool_1', '30x30x10', 0],
-      ['conv_2_1', '28x28x10', 910], ['relu_2_1', '28x28x10', 0],
-      ['conv_2_2', '26x26x10', 910], ['relu_2_2', '26x26x10', 0], ['max_pool_2', '13x13x10', 0],
-      ['flatten', '1690', 0], ['output', '10', 16910],
+      ['conv_1_1', '62x62x10', 280],
+      ['relu_1_1', '62x62x10', 0],
+      ['conv_1_2', '60x60x10', 910],
+      ['relu_1_2', '60x60x10', 0],
+      ['max_pool_1', '30x30x10', 0],
+      ['conv_2_1', '28x28x10', 910],
+      ['relu_2_1', '28x28x10', 0],
+      ['conv_2_2', '26x26x10', 910],
+      ['relu_2_2', '26x26x10', 0],
+      ['max_pool_2', '13x13x10', 0],
+      ['flatten', '1690', 0],
+      ['output', '10', 16910],
     ]);
   });
 

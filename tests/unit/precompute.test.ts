@@ -20,7 +20,10 @@ async function precompute(contentDir: string) {
       cwd: PROJECT_ROOT,
       env: { ...process.env, LAYERLENS_CONTENT: contentDir, LAYERLENS_WORK: path.join(work, 'work') },
     });
-    const report = JSON.parse(await readFile(path.join(work, 'work', 'precompute-report.json'), 'utf8')) as Record<string, unknown>;
+    const report = JSON.parse(await readFile(path.join(work, 'work', 'precompute-report.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     return { code: 0, stderr, report };
   } catch (error) {
     const e = error as { code: number; stderr: string };
@@ -41,11 +44,20 @@ describe('precompute', () => {
   it('computes every figure on a cold cache, with a report', async () => {
     const result = await precompute(content);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.report).toMatchObject({ computed: 16, reused: 0, backend: 'wasm', profile: 'cpu', articles: 3, notFetched: 2 });
+    expect(result.report).toMatchObject({
+      computed: 16,
+      reused: 0,
+      backend: 'wasm',
+      profile: 'cpu',
+      articles: 3,
+      notFetched: 2,
+    });
     expect(result.report!.seconds).toBeGreaterThan(0);
     expect(result.stderr).toMatch(/\[#+\] 16\/16 figures to compute done in/);
     expect(result.stderr).toMatch(/Skipped \(weights not fetched\): .*fixture\.mdx:19:1/);
-    expect(result.stderr).toMatch(/Skipped \(weights not fetched\): .*style\.mdx:17:1: <StyleGrid> vgg19\/block4_conv2/);
+    expect(result.stderr).toMatch(
+      /Skipped \(weights not fetched\): .*style\.mdx:17:1: <StyleGrid> vgg19\/block4_conv2/,
+    );
   });
 
   it('reuses every figure when nothing changed', async () => {
@@ -64,9 +76,13 @@ describe('precompute', () => {
   it('fails on a broken article, listing every problem with file and line', async () => {
     const result = await precompute(path.join(PROJECT_ROOT, 'tests/fixtures/invalid/content'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/broken\.mdx:7:1: <FeatureMapGrid> unknown layer "conv2d_99" for model tiny-darknet; valid layers: conv2d_1/);
+    expect(result.stderr).toMatch(
+      /broken\.mdx:7:1: <FeatureMapGrid> unknown layer "conv2d_99" for model tiny-darknet; valid layers: conv2d_1/,
+    );
     expect(result.stderr.match(/broken\.mdx:\d+:\d+/g)).toHaveLength(10);
     expect(result.stderr).toMatch(/broken\.mdx:23:1: <StyleGrid> image "styles\/la_muse\.jpg" may not be published/);
-    expect(result.stderr).toMatch(/broken\.mdx:25:1: <GatysPanel> unknown layer "block9_conv1" for model vgg19; valid layers: block1_conv1, block1_conv2/);
+    expect(result.stderr).toMatch(
+      /broken\.mdx:25:1: <GatysPanel> unknown layer "block9_conv1" for model vgg19; valid layers: block1_conv1, block1_conv2/,
+    );
   });
 });

@@ -45,14 +45,21 @@ describe('pixels to tensor', () => {
   });
 
   it('rejects a buffer that does not match its dimensions', () => {
-    expect(() => pixelsToRgb({ width: 3, height: 3, channels: 3, data: new Uint8Array(10) })).toThrow(/holds 10 values, expected 3x3x3/);
+    expect(() => pixelsToRgb({ width: 3, height: 3, channels: 3, data: new Uint8Array(10) })).toThrow(
+      /holds 10 values, expected 3x3x3/,
+    );
   });
 
   it('averages before resizing a large image, so a fine checkerboard becomes flat grey, not aliased', async () => {
     const size = 2000;
     const data = new Uint8Array(size * size);
     for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) data[y * size + x] = (x + y) % 2 ? 255 : 0;
-    const input = toInputTensor({ width: size, height: size, channels: 1, data }, unit, { width: 224, height: 224 }, 'squash');
+    const input = toInputTensor(
+      { width: size, height: size, channels: 1, data },
+      unit,
+      { width: 224, height: 224 },
+      'squash',
+    );
     expect(input.shape).toEqual([1, 224, 224, 3]);
     const values = await input.data();
     input.dispose();

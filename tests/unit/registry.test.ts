@@ -21,7 +21,10 @@ describe('model registry', () => {
     for (const pack of packs) {
       for (const file of pack.files) {
         const local = path.join(mirror, pack.mirror, file.path);
-        const exists = await stat(local).then(() => true, () => false);
+        const exists = await stat(local).then(
+          () => true,
+          () => false,
+        );
         if (!exists) {
           expect(file.optional, `${pack.id}/${file.path} is missing from the mirror but not optional`).toBe(true);
           continue;
@@ -47,7 +50,11 @@ describe('model registry', () => {
   });
 
   it('describes each model input and preprocessing', () => {
-    expect(getModel('vgg19').preprocessing).toEqual({ scale: 'byte', channelOrder: 'bgr', mean: [103.939, 116.779, 123.68] });
+    expect(getModel('vgg19').preprocessing).toEqual({
+      scale: 'byte',
+      channelOrder: 'bgr',
+      mean: [103.939, 116.779, 123.68],
+    });
     expect(getModel('tiny-darknet').preprocessing.scale).toBe('unit');
     expect(getModel('tiny-vgg').input).toMatchObject({ width: 64, height: 64, fixedSize: true });
     expect(() => getModel('resnet50')).toThrow(/Known models: .*tiny-darknet/);

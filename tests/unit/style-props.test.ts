@@ -12,16 +12,48 @@ import { recipeCost, recipeImages, recipeLayers, recipeModels } from '../../src/
 const rows = [['block1_conv1'], ['block1_conv1', 'block2_conv1']];
 
 describe('style figure props', () => {
-  it('caps a grid\'s size and iterations by the build profile and records the dropped columns', () => {
+  it("caps a grid's size and iterations by the build profile and records the dropped columns", () => {
     const cpu = resolveFigure('StyleGrid', { style: 'styles/starrynight.jpg', rows }, 'chicago.jpg', PROFILES.cpu);
     const gpu = resolveFigure('StyleGrid', { style: 'styles/starrynight.jpg', rows }, 'chicago.jpg', PROFILES.gpu);
-    expect(cpu).toMatchObject({ status: 'ok', recipe: { kind: 'style-grid', model: 'vgg19', image: 'images-photos/chicago.jpg', style: 'images-styles/starrynight.jpg', maxSide: 128, iterations: [10, 100], droppedIterations: [1000], contentLayer: 'block3_conv2', contentWeight: 1e4, styleWeight: 1e-2, tvWeight: 30, profile: 'cpu' } });
-    expect(gpu).toMatchObject({ status: 'ok', recipe: { maxSide: 384, iterations: [10, 100, 1000], droppedIterations: [], profile: 'gpu' } });
+    expect(cpu).toMatchObject({
+      status: 'ok',
+      recipe: {
+        kind: 'style-grid',
+        model: 'vgg19',
+        image: 'images-photos/chicago.jpg',
+        style: 'images-styles/starrynight.jpg',
+        maxSide: 128,
+        iterations: [10, 100],
+        droppedIterations: [1000],
+        contentLayer: 'block3_conv2',
+        contentWeight: 1e4,
+        styleWeight: 1e-2,
+        tvWeight: 30,
+        profile: 'cpu',
+      },
+    });
+    expect(gpu).toMatchObject({
+      status: 'ok',
+      recipe: { maxSide: 384, iterations: [10, 100, 1000], droppedIterations: [], profile: 'gpu' },
+    });
   });
 
   it('turns ratios into content weights against the fixed style weight', () => {
-    const result = resolveFigure('StyleSweep', { style: 'styles/wave.jpg', ratios: [1e3, 1e5] }, 'chicago.jpg', PROFILES.cpu);
-    expect(result).toMatchObject({ status: 'ok', recipe: { kind: 'style-sweep', styleWeight: 1e-2, iterations: 100, styleLayers: ['block1_conv1', 'block2_conv1', 'block3_conv1'] } });
+    const result = resolveFigure(
+      'StyleSweep',
+      { style: 'styles/wave.jpg', ratios: [1e3, 1e5] },
+      'chicago.jpg',
+      PROFILES.cpu,
+    );
+    expect(result).toMatchObject({
+      status: 'ok',
+      recipe: {
+        kind: 'style-sweep',
+        styleWeight: 1e-2,
+        iterations: 100,
+        styleLayers: ['block1_conv1', 'block2_conv1', 'block3_conv1'],
+      },
+    });
     const weights = result.status === 'ok' && result.recipe.kind === 'style-sweep' ? result.recipe.contentWeights : [];
     expect(weights[0]).toBeCloseTo(10, 10);
     expect(weights[1]).toBeCloseTo(1000, 8);
@@ -29,7 +61,10 @@ describe('style figure props', () => {
 
   it('names every model, layer and image a style recipe depends on', () => {
     const fast = resolveFigure('FastStyle', { styles: ['wave', 'udnie'] }, 'chicago.jpg', PROFILES.cpu);
-    expect(fast).toMatchObject({ status: 'ok', recipe: { kind: 'fast-style', styles: ['fast-style-wave', 'fast-style-udnie'], maxSide: 256 } });
+    expect(fast).toMatchObject({
+      status: 'ok',
+      recipe: { kind: 'fast-style', styles: ['fast-style-wave', 'fast-style-udnie'], maxSide: 256 },
+    });
     if (fast.status !== 'ok') throw new Error('unreachable');
     expect(recipeModels(fast.recipe)).toEqual(['fast-style-wave', 'fast-style-udnie']);
     expect(figureModels('FastStyle', {})).toHaveLength(9);
@@ -45,12 +80,20 @@ describe('style figure props', () => {
   it.each([
     ['StyleGrid', { style: 'styles/la_muse.jpg', rows }, /image "styles\/la_muse\.jpg" may not be published/],
     ['GatysPanel', { style: 'styles/rain_princess.jpg' }, /image "styles\/rain_princess\.jpg" may not be published/],
-    ['StyleGrid', { style: 'styles/wave.jpg', rows: [['block9_conv1']] }, /unknown layer "block9_conv1" for model vgg19; valid layers: block1_conv1, block1_conv2/],
+    [
+      'StyleGrid',
+      { style: 'styles/wave.jpg', rows: [['block9_conv1']] },
+      /unknown layer "block9_conv1" for model vgg19; valid layers: block1_conv1, block1_conv2/,
+    ],
     ['StyleSweep', { style: 'styles/wave.jpg', contentLayer: 'block1_pool' }, /unknown layer "block1_pool"/],
     ['GramMatrix', { style: 'styles/wave.jpg', layer: 'block1_conv1', channels: 65 }, /prop "channels"/],
     ['FastStyle', { styles: ['starry'] }, /prop "styles.0"/],
     ['StyleGrid', { style: 'styles/missing.jpg', rows }, /unknown image "styles\/missing\.jpg"/],
-    ['StyleGrid', { style: 'styles/wave.jpg', rows: [['block5_conv1']] }, /layers block5_conv1 of vgg19 need weight files that are not fetched .*npm run models -- vgg19/],
+    [
+      'StyleGrid',
+      { style: 'styles/wave.jpg', rows: [['block5_conv1']] },
+      /layers block5_conv1 of vgg19 need weight files that are not fetched .*npm run models -- vgg19/,
+    ],
   ] as const)('%s %j is refused', (component, props, message) => {
     const result = resolveFigure(component, props as Record<string, unknown>, 'chicago.jpg', PROFILES.cpu);
     expect(result.status).toBe('invalid');
@@ -58,7 +101,12 @@ describe('style figure props', () => {
   });
 
   it('waits for the full VGG19 when the author allows it', () => {
-    const result = resolveFigure('StyleGrid', { style: 'styles/wave.jpg', contentLayer: 'block4_conv2', rows: [['block1_conv1']], whenFetched: true }, 'chicago.jpg', PROFILES.cpu);
+    const result = resolveFigure(
+      'StyleGrid',
+      { style: 'styles/wave.jpg', contentLayer: 'block4_conv2', rows: [['block1_conv1']], whenFetched: true },
+      'chicago.jpg',
+      PROFILES.cpu,
+    );
     expect(result).toMatchObject({ status: 'not-fetched', model: 'vgg19', layer: 'block4_conv2' });
   });
 });

@@ -50,7 +50,8 @@ describe('Tiny Darknet classification', () => {
   beforeAll(async () => {
     for (const backend of ['wasm', 'cpu'] as const) {
       await onBackend(backend, async (network) => {
-        for (const photo of photos) results[backend]![photo] = await network.classify(await decodeImageFile(photoPath(photo)), 5);
+        for (const photo of photos)
+          results[backend]![photo] = await network.classify(await decodeImageFile(photoPath(photo)), 5);
       });
     }
   });
@@ -66,7 +67,9 @@ describe('Tiny Darknet classification', () => {
     for (const photo of photos) {
       const labels = (backend: string) => results[backend]![photo]!.map((p) => p.label);
       expect(labels('cpu'), photo).toEqual(labels('wasm'));
-      results.cpu![photo]!.forEach((p, i) => expect(p.probability).toBeCloseTo(results.wasm![photo]![i]!.probability, 4));
+      results.cpu![photo]!.forEach((p, i) =>
+        expect(p.probability).toBeCloseTo(results.wasm![photo]![i]!.probability, 4),
+      );
     }
   });
 });
@@ -93,7 +96,7 @@ describe('Tiny Darknet activations', () => {
     expect(pre.min).toBeCloseTo(post.min * 10, 3);
   });
 
-  it('agrees across wasm and cpu within 1e-3 of each layer\'s largest magnitude', () => {
+  it("agrees across wasm and cpu within 1e-3 of each layer's largest magnitude", () => {
     for (let i = 0; i < layers.length; i++) {
       const a = wasm[i]!;
       const b = cpu[i]!;

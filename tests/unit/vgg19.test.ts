@@ -22,8 +22,14 @@ beforeAll(async () => {
 describe('VGG19 from the partial mirror', () => {
   it('loads and runs every layer up to block3_conv4', async () => {
     const network = await loadModel('vgg19', { from: 'mirror', upTo: ['block3_conv4'] });
-    const acts = await network.activations(await decodeImageFile(photoPath('chelsea.png')), ['block1_conv1', 'block3_conv4']);
-    expect(acts.map((a) => a.shape)).toEqual([[224, 224, 64], [56, 56, 256]]);
+    const acts = await network.activations(await decodeImageFile(photoPath('chelsea.png')), [
+      'block1_conv1',
+      'block3_conv4',
+    ]);
+    expect(acts.map((a) => a.shape)).toEqual([
+      [224, 224, 64],
+      [56, 56, 256],
+    ]);
     expect(valueRange(acts[1]!.data).min).toBe(0); // ReLU output
     expect(valueRange(acts[1]!.data).max).toBeGreaterThan(0);
     expect(network.availableLayers).toContain('block3_pool');
@@ -43,7 +49,9 @@ describe('VGG19 from the partial mirror', () => {
   });
 
   it('refuses an unknown layer with the list of valid ones', async () => {
-    await expect(loadModel('vgg19', { from: 'mirror', upTo: ['block3_conv5'] })).rejects.toThrow(/no layer "block3_conv5". Valid layers: .*block3_conv4/);
+    await expect(loadModel('vgg19', { from: 'mirror', upTo: ['block3_conv5'] })).rejects.toThrow(
+      /no layer "block3_conv5". Valid layers: .*block3_conv4/,
+    );
   });
 
   it('applies caffe preprocessing: BGR order, ImageNet mean subtracted, 0-255 range', async () => {
@@ -81,17 +89,34 @@ describe('VGG19 with every conv shard present', () => {
 
   it('loads and runs block5_conv4', async () => {
     const network = await load(modelSpec('vgg19'), new FolderSource(folder), { upTo: ['block5_pool'] });
-    const acts = await network.activations(await decodeImageFile(photoPath('coffee.png')), ['block3_conv4', 'block5_conv4', 'block5_pool']);
-    expect(acts.map((a) => a.shape)).toEqual([[56, 56, 256], [14, 14, 512], [7, 7, 512]]);
+    const acts = await network.activations(await decodeImageFile(photoPath('coffee.png')), [
+      'block3_conv4',
+      'block5_conv4',
+      'block5_pool',
+    ]);
+    expect(acts.map((a) => a.shape)).toEqual([
+      [56, 56, 256],
+      [14, 14, 512],
+      [7, 7, 512],
+    ]);
     expect(valueRange(acts[0]!.data).max).toBeGreaterThan(0);
     network.dispose();
   });
 
   it('runs Gatys style transfer with content from block4_conv2 and style up to block5_conv1', async () => {
     const network = await load(modelSpec('vgg19'), new FolderSource(folder), { upTo: ['block5_conv1'] });
-    const [photo, painting] = await Promise.all([decodeImageFile(photoPath('coffee.png')), decodeImageFile(photoPath('chelsea.png'))]);
+    const [photo, painting] = await Promise.all([
+      decodeImageFile(photoPath('coffee.png')),
+      decodeImageFile(photoPath('chelsea.png')),
+    ]);
     const styleLayers = ['block1_conv1', 'block3_conv1', 'block5_conv1'].map((layer) => ({ layer, weight: 1 }));
-    const result = await gatys(network, photo, painting, { width: 48, height: 32 }, { contentLayer: 'block4_conv2', styleLayers, iterations: 2 });
+    const result = await gatys(
+      network,
+      photo,
+      painting,
+      { width: 48, height: 32 },
+      { contentLayer: 'block4_conv2', styleLayers, iterations: 2 },
+    );
     expect([result.image.width, result.image.height]).toEqual([48, 32]);
     // The stand-in blocks 4-5 are zeros: their terms vanish while block 1-3 style still pulls the image.
     expect(result.loss.content).toBe(0);

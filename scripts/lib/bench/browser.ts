@@ -58,7 +58,8 @@ export async function benchPageWeight(articlePath: string): Promise<PageWeight> 
     const page = await browser.newPage();
     const bodies: Promise<Buffer>[] = [];
     page.on('response', (response) => {
-      if (['document', 'stylesheet', 'script'].includes(response.request().resourceType())) bodies.push(response.body());
+      if (['document', 'stylesheet', 'script'].includes(response.request().resourceType()))
+        bodies.push(response.body());
     });
     await page.goto(`${origin}${articlePath}`, { waitUntil: 'networkidle' });
     const files = await Promise.all(bodies);
@@ -71,18 +72,31 @@ export async function benchPageWeight(articlePath: string): Promise<PageWeight> 
 }
 
 /** Engine speed per backend in Chromium; with dreamSteps, also feature-visualisation steps per second. */
-export async function benchBrowser(backends: string[], dreamSteps = 0): Promise<Record<string, BrowserTiming | { error: string }>> {
+export async function benchBrowser(
+  backends: string[],
+  dreamSteps = 0,
+): Promise<Record<string, BrowserTiming | { error: string }>> {
   return withBrowser(async (browser, origin) => {
     const results: Record<string, BrowserTiming | { error: string }> = {};
     for (const backend of backends) {
       const page = await browser.newPage();
-      await page.goto(`${origin}/engine/?backend=${backend}&image=chelsea.png&run${dreamSteps ? `&dream=${dreamSteps}` : ''}`);
+      await page.goto(
+        `${origin}/engine/?backend=${backend}&image=chelsea.png&run${dreamSteps ? `&dream=${dreamSteps}` : ''}`,
+      );
       const status = page.locator('#engine-status');
       await status.and(page.locator('[data-state="done"], [data-state="error"]')).waitFor({ timeout: 170_000 });
-      const data = await status.evaluate((el: HTMLElement) => ({ ...el.dataset, text: el.textContent ?? '' }) as Record<string, string>);
+      const data = await status.evaluate(
+        (el: HTMLElement) => ({ ...el.dataset, text: el.textContent ?? '' }) as Record<string, string>,
+      );
       results[backend] =
         data.state === 'done'
-          ? { backend: data.backend!, ms: Number(data.ms), firstMs: Number(data.firstMs), ...(data.dreamStepsPerSecond ? { dreamStepsPerSecond: Number(data.dreamStepsPerSecond) } : {}), ...(data.dreamError ? { dreamError: data.dreamError.trim() } : {}) }
+          ? {
+              backend: data.backend!,
+              ms: Number(data.ms),
+              firstMs: Number(data.firstMs),
+              ...(data.dreamStepsPerSecond ? { dreamStepsPerSecond: Number(data.dreamStepsPerSecond) } : {}),
+              ...(data.dreamError ? { dreamError: data.dreamError.trim() } : {}),
+            }
           : { error: data.text ?? '' };
       await page.close();
     }

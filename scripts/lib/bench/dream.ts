@@ -18,7 +18,14 @@ import { packDir } from '../../../src/node/paths.ts';
 import { median, round } from './timing.ts';
 
 /** Units measured: two each of a shallow, a middle and a deep layer (the article's layers). */
-const UNITS: [string, number][] = [['conv2d_2', 3], ['conv2d_2', 9], ['conv2d_6', 8], ['conv2d_6', 33], ['conv2d_12', 41], ['conv2d_12', 150]];
+const UNITS: [string, number][] = [
+  ['conv2d_2', 3],
+  ['conv2d_2', 9],
+  ['conv2d_6', 8],
+  ['conv2d_6', 33],
+  ['conv2d_12', 41],
+  ['conv2d_12', 150],
+];
 
 /**
  * Activations are measured two ways: on the image as it is ("plain"), and as the mean over 8 random small
@@ -126,7 +133,13 @@ async function mapSize(network: Network, layer: string, size: number): Promise<n
 }
 
 /** The unit's best mean activation over any window x window patch of its map for this photo. */
-async function bestPatch(network: Network, layer: string, unit: number, rgb: tf.Tensor4D, window: number): Promise<number> {
+async function bestPatch(
+  network: Network,
+  layer: string,
+  unit: number,
+  rgb: tf.Tensor4D,
+  window: number,
+): Promise<number> {
   const best = tf.tidy(() => {
     const map = network.forward(toModelInput(rgb, network.spec.preprocessing), [layer])[0]! as tf.Tensor4D;
     const channelMap = tf.slice(map, [0, 0, 0, unit], [1, -1, -1, 1]);
@@ -143,7 +156,16 @@ async function loadPhotos(size: number): Promise<Map<string, tf.Tensor4D>> {
   const photos = new Map<string, tf.Tensor4D>();
   for (const file of (await readdir(folder)).sort()) {
     const pixels = await decodeImageFile(path.join(folder, file));
-    photos.set(file, tf.tidy(() => tf.expandDims(tf.div(resizeRgb(pixelsToRgb(pixels), { width: size, height: size }, 'squash'), 255), 0) as tf.Tensor4D));
+    photos.set(
+      file,
+      tf.tidy(
+        () =>
+          tf.expandDims(
+            tf.div(resizeRgb(pixelsToRgb(pixels), { width: size, height: size }, 'squash'), 255),
+            0,
+          ) as tf.Tensor4D,
+      ),
+    );
   }
   return photos;
 }
@@ -153,7 +175,12 @@ async function cpuStepsPerSecond(size: number): Promise<number> {
   await initNodeBackend('cpu');
   const network: Network = await loadModel('tiny-darknet', { upTo: ['conv2d_6'] });
   try {
-    const result = await visualize(network, channel(beforeNonLinearity(network, 'conv2d_6'), 8), { width: size, height: size, steps: 2, seed: 0 });
+    const result = await visualize(network, channel(beforeNonLinearity(network, 'conv2d_6'), 8), {
+      width: size,
+      height: size,
+      steps: 2,
+      seed: 0,
+    });
     return result.stepsPerSecond;
   } finally {
     network.dispose();

@@ -36,11 +36,32 @@ export interface FastStyleCase {
   ml5NoIm2col?: Ml5Measures | { error: string };
 }
 
-export async function benchCase([ours, ml5]: [Page, Page], backend: string, size: number, rgb: string, warmup: number, runs: number): Promise<FastStyleCase> {
-  const oursRuns = await ours.evaluate(([r, s, w, n]) => window.layerlensStyleBench.time('fast-style-wave', r, s, s, w, n), [rgb, size, warmup, runs] as const);
-  const output = floats(await ours.evaluate(([r, s]) => window.layerlensStyleBench.output('fast-style-wave', r, s, s), [rgb, size] as const));
+export async function benchCase(
+  [ours, ml5]: [Page, Page],
+  backend: string,
+  size: number,
+  rgb: string,
+  warmup: number,
+  runs: number,
+): Promise<FastStyleCase> {
+  const oursRuns = await ours.evaluate(
+    ([r, s, w, n]) => window.layerlensStyleBench.time('fast-style-wave', r, s, s, w, n),
+    [rgb, size, warmup, runs] as const,
+  );
+  const output = floats(
+    await ours.evaluate(([r, s]) => window.layerlensStyleBench.output('fast-style-wave', r, s, s), [
+      rgb,
+      size,
+    ] as const),
+  );
   const oursMs = median(oursRuns);
-  const result: FastStyleCase = { backend, size, oursMs: round(oursMs, 1), oursRuns: oursRuns.map((t) => round(t, 1)), ml5: null };
+  const result: FastStyleCase = {
+    backend,
+    size,
+    oursMs: round(oursMs, 1),
+    oursRuns: oursRuns.map((t) => round(t, 1)),
+    ml5: null,
+  };
   const measure = () => ml5Measures(ml5, rgb, size, warmup, runs, output, oursMs);
   try {
     result.ml5 = await measure();
@@ -54,11 +75,29 @@ export async function benchCase([ours, ml5]: [Page, Page], backend: string, size
   return result;
 }
 
-async function ml5Measures(ml5: Page, rgb: string, size: number, warmup: number, runs: number, ours: Float32Array, oursMs: number): Promise<Ml5Measures> {
-  const ml5Runs = await ml5.evaluate(([r, s, w, n]) => window.ml5Bench.time('forward', r, s, s, w, n), [rgb, size, warmup, runs] as const);
-  const transferRuns = await ml5.evaluate(([r, s, n]) => window.ml5Bench.time('transfer', r, s, s, 0, n), [rgb, size, TRANSFER_RUNS] as const);
+async function ml5Measures(
+  ml5: Page,
+  rgb: string,
+  size: number,
+  warmup: number,
+  runs: number,
+  ours: Float32Array,
+  oursMs: number,
+): Promise<Ml5Measures> {
+  const ml5Runs = await ml5.evaluate(([r, s, w, n]) => window.ml5Bench.time('forward', r, s, s, w, n), [
+    rgb,
+    size,
+    warmup,
+    runs,
+  ] as const);
+  const transferRuns = await ml5.evaluate(([r, s, n]) => window.ml5Bench.time('transfer', r, s, s, 0, n), [
+    rgb,
+    size,
+    TRANSFER_RUNS,
+  ] as const);
   const theirs = floats(await ml5.evaluate(([r, s]) => window.ml5Bench.output(r, s, s), [rgb, size] as const));
-  if (theirs.length !== ours.length) throw new Error(`outputs differ in length: ours ${ours.length}, ml5 ${theirs.length}`);
+  if (theirs.length !== ours.length)
+    throw new Error(`outputs differ in length: ours ${ours.length}, ml5 ${theirs.length}`);
   let max = 0;
   let sum = 0;
   for (let i = 0; i < ours.length; i++) {

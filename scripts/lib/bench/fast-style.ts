@@ -56,7 +56,11 @@ export interface FastStyleBenchOptions {
 }
 
 const PORT = 4393;
-const DEFAULT_CASES: [string, number][] = [['webgl', 256], ['webgl', 512], ['cpu', 256]];
+const DEFAULT_CASES: [string, number][] = [
+  ['webgl', 256],
+  ['webgl', 512],
+  ['cpu', 256],
+];
 const MODEL = 'fast-style-wave';
 /** Why ml5's cpu output differs from ours (and from its own webgl output) by tens of levels. */
 const CPU_NOTE =
@@ -77,21 +81,36 @@ export async function benchFastStyle(options: FastStyleBenchOptions = {}): Promi
   const origin = `http://127.0.0.1:${PORT}`;
   try {
     const renderer = await webglRenderer(browser.newPage.bind(browser));
-    const inputs = new Map(await Promise.all([...new Set(wanted.map(([, size]) => size))].map(async (size) => [size, await photoBytes(size)] as const)));
+    const inputs = new Map(
+      await Promise.all(
+        [...new Set(wanted.map(([, size]) => size))].map(async (size) => [size, await photoBytes(size)] as const),
+      ),
+    );
     const cases: FastStyleBench['cases'] = [];
     for (const backend of backends) {
       const sizes = wanted.filter(([b]) => b === backend).map(([, size]) => size);
       const pages: [Page, Page] = [await browser.newPage(), await browser.newPage()];
       try {
-        await Promise.all([openOurs(pages[0], origin, backend), openMl5Page(pages[1], origin, backend, `${origin}/data/${MODEL}/`)]);
-        for (const size of sizes) cases.push(await benchCase(pages, backend, size, inputs.get(size)!, warmup, runs).catch((e: unknown) => ({ backend, size, error: message(e) })));
+        await Promise.all([
+          openOurs(pages[0], origin, backend),
+          openMl5Page(pages[1], origin, backend, `${origin}/data/${MODEL}/`),
+        ]);
+        for (const size of sizes)
+          cases.push(
+            await benchCase(pages, backend, size, inputs.get(size)!, warmup, runs).catch((e: unknown) => ({
+              backend,
+              size,
+              error: message(e),
+            })),
+          );
       } catch (error) {
         for (const size of sizes) cases.push({ backend, size, error: message(error) });
       } finally {
         await Promise.all(pages.map((page) => page.close()));
       }
     }
-    const webgl = (size: number) => cases.find((c): c is FastStyleCase => c.backend === 'webgl' && c.size === size && 'oursMs' in c);
+    const webgl = (size: number) =>
+      cases.find((c): c is FastStyleCase => c.backend === 'webgl' && c.size === size && 'oursMs' in c);
     const pick = (size: number) => {
       const found = webgl(size);
       const fallback = found?.ml5NoIm2col && 'ml5Ms' in found.ml5NoIm2col ? found.ml5NoIm2col : null;

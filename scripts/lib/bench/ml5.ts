@@ -23,20 +23,30 @@ export async function ml5Script(): Promise<string> {
   if (process.env.LAYERLENS_ML5) return process.env.LAYERLENS_ML5;
   const cached = path.join(workDir(), 'bench', `ml5-${ML5_VERSION}`, 'ml5.min.js');
   if (!existsSync(cached)) await fetchMl5(cached);
-  const digest = createHash('sha256').update(await readFile(cached)).digest('hex');
-  if (digest !== ML5_SHA256) throw new Error(`${cached} has SHA-256 ${digest}, expected ${ML5_SHA256}: delete it to fetch it again.`);
+  const digest = createHash('sha256')
+    .update(await readFile(cached))
+    .digest('hex');
+  if (digest !== ML5_SHA256)
+    throw new Error(`${cached} has SHA-256 ${digest}, expected ${ML5_SHA256}: delete it to fetch it again.`);
   return cached;
 }
 
 async function fetchMl5(target: string): Promise<void> {
   const temp = await mkdtemp(path.join(tmpdir(), 'layerlens-ml5-'));
   try {
-    const tarball = execFileSync('npm', ['pack', `ml5@${ML5_VERSION}`, '--silent', '--pack-destination', temp], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    const tarball = execFileSync('npm', ['pack', `ml5@${ML5_VERSION}`, '--silent', '--pack-destination', temp], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .at(-1)!;
     execFileSync('tar', ['-xzf', path.join(temp, tarball), '-C', temp, 'package/dist/ml5.min.js']);
     await mkdir(path.dirname(target), { recursive: true });
     await rename(path.join(temp, 'package/dist/ml5.min.js'), target);
   } catch (error) {
-    throw new Error(`Could not fetch ml5@${ML5_VERSION} with npm pack (${error instanceof Error ? error.message : String(error)}); set LAYERLENS_ML5 to a copy of its dist/ml5.min.js.`);
+    throw new Error(
+      `Could not fetch ml5@${ML5_VERSION} with npm pack (${error instanceof Error ? error.message : String(error)}); set LAYERLENS_ML5 to a copy of its dist/ml5.min.js.`,
+    );
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
@@ -59,7 +69,10 @@ export async function openMl5Page(page: Page, origin: string, backend: string, m
   });
   await page.goto(`${origin}/__ml5/index.html`);
   await page.waitForFunction(() => 'ml5Bench' in window && 'ml5' in window);
-  const got = await page.evaluate(async ([b, url]) => (await window.ml5Bench.start(b), await window.ml5Bench.load(url), window.ml5.tf.getBackend()), [backend, modelUrl] as const);
+  const got = await page.evaluate(
+    async ([b, url]) => (await window.ml5Bench.start(b), await window.ml5Bench.load(url), window.ml5.tf.getBackend()),
+    [backend, modelUrl] as const,
+  );
   if (got !== backend) throw new Error(`ml5 started ${got}, not ${backend}`);
 }
 
@@ -70,7 +83,14 @@ declare global {
       start(backend: string): Promise<string>;
       load(url: string): Promise<void>;
       setIm2col(on: boolean): void;
-      time(kind: 'forward' | 'transfer', rgb: string, width: number, height: number, warmup: number, runs: number): Promise<number[]>;
+      time(
+        kind: 'forward' | 'transfer',
+        rgb: string,
+        width: number,
+        height: number,
+        warmup: number,
+        runs: number,
+      ): Promise<number[]>;
       output(rgb: string, width: number, height: number): Promise<string>;
     };
     ml5: { tf: { getBackend(): string } };

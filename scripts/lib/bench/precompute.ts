@@ -27,9 +27,17 @@ export async function benchPrecompute(): Promise<PrecomputeBench> {
   try {
     const once = async () => {
       const started = performance.now();
-      await run(process.execPath, ['--import', 'tsx', 'scripts/precompute.ts'], { cwd: PROJECT_ROOT, env: { ...process.env, LAYERLENS_WORK: work } });
+      await run(process.execPath, ['--import', 'tsx', 'scripts/precompute.ts'], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, LAYERLENS_WORK: work },
+      });
       const wall = (performance.now() - started) / 1000;
-      const report = JSON.parse(await readFile(path.join(work, 'precompute-report.json'), 'utf8')) as { seconds: number; computed: number; reused: number; backend: string };
+      const report = JSON.parse(await readFile(path.join(work, 'precompute-report.json'), 'utf8')) as {
+        seconds: number;
+        computed: number;
+        reused: number;
+        backend: string;
+      };
       return { ...report, wall };
     };
     const cold = await once();

@@ -93,8 +93,18 @@ function deepest(network: Network, layers: string[]): string {
 }
 
 /** Median ms of one inference forward pass producing every layer the loss uses (fused kernels). */
-async function forwardTime(network: Network, content: ImagePixels, size: { width: number; height: number }): Promise<number> {
-  const input = tf.tidy(() => preprocessRgb(tf.expandDims(resizeRgb(pixelsToRgb(content), size, 'squash'), 0) as tf.Tensor4D, network.spec.preprocessing, 'byte'));
+async function forwardTime(
+  network: Network,
+  content: ImagePixels,
+  size: { width: number; height: number },
+): Promise<number> {
+  const input = tf.tidy(() =>
+    preprocessRgb(
+      tf.expandDims(resizeRgb(pixelsToRgb(content), size, 'squash'), 0) as tf.Tensor4D,
+      network.spec.preprocessing,
+      'byte',
+    ),
+  );
   try {
     const { ms } = await time(
       async () => {
@@ -114,11 +124,17 @@ async function forwardTime(network: Network, content: ImagePixels, size: { width
  * Median ms of one iteration: a warm-up run of WARMUP iterations, then TIMED one-iteration runs, each
  * timed by gatys() itself (its loop only: targets and the final read-back are outside it).
  */
-async function iterationTime(network: Network, content: ImagePixels, style: ImagePixels, size: { width: number; height: number }): Promise<number> {
+async function iterationTime(
+  network: Network,
+  content: ImagePixels,
+  style: ImagePixels,
+  size: { width: number; height: number },
+): Promise<number> {
   const options = { contentLayer: CONTENT_LAYER, styleLayers: STYLE_LAYERS.map((layer) => ({ layer, weight: 1 })) };
   await gatys(network, content, style, size, { ...options, iterations: WARMUP });
   const samples: number[] = [];
-  for (let i = 0; i < TIMED; i++) samples.push((await gatys(network, content, style, size, { ...options, iterations: 1 })).seconds * 1000);
+  for (let i = 0; i < TIMED; i++)
+    samples.push((await gatys(network, content, style, size, { ...options, iterations: 1 })).seconds * 1000);
   return median(samples);
 }
 

@@ -14,4 +14,19 @@ import GramMatrix from './GramMatrix.astro';
 import StyleGrid from './StyleGrid.astro';
 import StyleSweep from './StyleSweep.astro';
 
-export const figureComponents = { ArchitectureTable, ChannelSweep, FeatureMapGrid, FilterGallery, TopK, DreamGallery, ClassDream, NaiveVsRecipe, DeepDream, StyleGrid, StyleSweep, GatysPanel, FastStyle, GramMatrix };
+export const figureComponents = {
+  ArchitectureTable,
+  ChannelSweep,
+  FeatureMapGrid,
+  FilterGallery,
+  TopK,
+  DreamGallery,
+  ClassDream,
+  NaiveVsRecipe,
+  DeepDream,
+  StyleGrid,
+  StyleSweep,
+  GatysPanel,
+  FastStyle,
+  GramMatrix,
+};

@@ -48,7 +48,12 @@ export interface DeepDreamResult {
   stepsPerSecond: number;
 }
 
-export async function deepDreamPhoto(network: Network, photo: ImagePixels, objective: Objective, options: DeepDreamOptions = {}): Promise<DeepDreamResult> {
+export async function deepDreamPhoto(
+  network: Network,
+  photo: ImagePixels,
+  objective: Objective,
+  options: DeepDreamOptions = {},
+): Promise<DeepDreamResult> {
   await ensureGradients();
   const random = mulberry32(options.seed ?? 0);
   const sizes = octaveSizes(photo, options.octaves ?? 4, options.octaveScale ?? 1.4, options.minSize ?? 32);
@@ -60,14 +65,18 @@ export async function deepDreamPhoto(network: Network, photo: ImagePixels, objec
     let step = 0;
     for (const size of sizes) {
       const base = resize(photoRgb, size);
-      let dream = tf.tidy(() => tf.add(base, resize(tf.sub(image, resize(photoRgb, [image.shape[1], image.shape[2]])), size)) as tf.Tensor4D);
+      let dream = tf.tidy(
+        () =>
+          tf.add(base, resize(tf.sub(image, resize(photoRgb, [image.shape[1], image.shape[2]])), size)) as tf.Tensor4D,
+      );
       for (let i = 0; i < (options.stepsPerOctave ?? 10); i++) {
         options.signal?.throwIfAborted();
         const next = ascend(network, objective, dream, random, options);
         dream.dispose();
         dream = next;
         step++;
-        if (options.onFrame && options.frameEvery && step % options.frameEvery === 0) await options.onFrame({ step, image: (await readImage(dream)).image });
+        if (options.onFrame && options.frameEvery && step % options.frameEvery === 0)
+          await options.onFrame({ step, image: (await readImage(dream)).image });
         await nextTask();
       }
       base.dispose();
@@ -88,7 +97,12 @@ export async function deepDreamPhoto(network: Network, photo: ImagePixels, objec
  * one octave to the next adds back the difference (dream - photo) upscaled, so the photo's own detail is
  * never blurred by the pyramid: only the dream's is.
  */
-export function octaveSizes(photo: { width: number; height: number }, octaves: number, scale: number, minSize: number): [number, number][] {
+export function octaveSizes(
+  photo: { width: number; height: number },
+  octaves: number,
+  scale: number,
+  minSize: number,
+): [number, number][] {
   const sizes: [number, number][] = [];
   for (let i = octaves - 1; i >= 0; i--) {
     const f = scale ** -i;
@@ -99,7 +113,13 @@ export function octaveSizes(photo: { width: number; height: number }, octaves: n
 }
 
 /** One step: roll, gradient of the objective, normalise by mean |g|, step, keep pixels in [0, 1]. */
-function ascend(network: Network, objective: Objective, image: tf.Tensor4D, random: Random, options: DeepDreamOptions): tf.Tensor4D {
+function ascend(
+  network: Network,
+  objective: Objective,
+  image: tf.Tensor4D,
+  random: Random,
+  options: DeepDreamOptions,
+): tf.Tensor4D {
   const jitter = options.jitter ?? 16;
   const dy = randomInt(random, -jitter, jitter);
   const dx = randomInt(random, -jitter, jitter);

@@ -9,7 +9,9 @@ import { applyTransform, drawTransform, LUCID_TRANSFORMS, type TransformOptions 
 /** The objective's value for a [1, h, w, 3] RGB image in [0, 1], from one forward pass. Differentiable. */
 export function objectiveValue(network: Network, objective: Objective, rgb: tf.Tensor4D): tf.Scalar {
   return tf.tidy(() => {
-    const outputs = network.forward(toModelInput(rgb, network.spec.preprocessing), [...objective.layers], { differentiable: true });
+    const outputs = network.forward(toModelInput(rgb, network.spec.preprocessing), [...objective.layers], {
+      differentiable: true,
+    });
     return objective.value(new Map(objective.layers.map((layer, i) => [layer, outputs[i]!])));
   });
 }

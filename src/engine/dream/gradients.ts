@@ -25,7 +25,8 @@ async function register(): Promise<void> {
     const nodeFallback = '@tensorflow/tfjs-layers';
     await import(/* @vite-ignore */ nodeFallback);
   }
-  if (!registered()) throw new Error('tfjs gradient functions could not be registered (is @tensorflow/tfjs-layers installed?).');
+  if (!registered())
+    throw new Error('tfjs gradient functions could not be registered (is @tensorflow/tfjs-layers installed?).');
 }
 
 function registered(): boolean {

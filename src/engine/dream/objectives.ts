@@ -53,7 +53,11 @@ export function classLogit(layer: string, classIndex: number): Objective {
 
 /** DeepDream: mean squared activation of a whole layer (amplify whatever the layer already sees). */
 export function deepDream(layer: string): Objective {
-  return { name: `deepdream(${layer})`, layers: [layer], value: (acts) => tf.mean(tf.square(read(acts, layer))) as tf.Scalar };
+  return {
+    name: `deepdream(${layer})`,
+    layers: [layer],
+    value: (acts) => tf.mean(tf.square(read(acts, layer))) as tf.Scalar,
+  };
 }
 
 /** Weighted mix: sum of weight x objective. */

@@ -51,7 +51,16 @@ function clamp(v: number, max: number): number {
   return Math.min(Math.max(v, 0), max);
 }
 
-function setCorners(indices: Int32Array, weights: Float32Array, p: number, n: number, x: number, y: number, width: number, height: number): void {
+function setCorners(
+  indices: Int32Array,
+  weights: Float32Array,
+  p: number,
+  n: number,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): void {
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
   const x1 = Math.min(x0 + 1, width - 1);
@@ -74,7 +83,9 @@ function setCorners(indices: Int32Array, weights: Float32Array, p: number, n: nu
 export function bilinearSample(image: tf.Tensor4D, grid: SampleGrid): tf.Tensor4D {
   const [batch, h, w, c] = image.shape;
   if (batch !== 1 || h !== grid.inHeight || w !== grid.inWidth) {
-    throw new Error(`bilinearSample: grid is for [1, ${grid.inHeight}, ${grid.inWidth}, c], image is [${image.shape.join(', ')}].`);
+    throw new Error(
+      `bilinearSample: grid is for [1, ${grid.inHeight}, ${grid.inWidth}, c], image is [${image.shape.join(', ')}].`,
+    );
   }
   const n = grid.outHeight * grid.outWidth;
   const sample = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {

@@ -47,7 +47,10 @@ export function drawTransform(random: Random, options: TransformOptions): Transf
   const crop: [number, number] = [randomInt(random, 0, options.jitter), randomInt(random, 0, options.jitter)];
   const scale = pick(random, options.scales);
   const degrees = pick(random, options.angles);
-  const cropAfter: [number, number] = [randomInt(random, 0, options.jitterAfter), randomInt(random, 0, options.jitterAfter)];
+  const cropAfter: [number, number] = [
+    randomInt(random, 0, options.jitterAfter),
+    randomInt(random, 0, options.jitterAfter),
+  ];
   return { crop, scale, degrees, cropAfter };
 }
 
@@ -62,13 +65,26 @@ export function applyTransform(image: tf.Tensor4D, draw: TransformDraw, options:
 }
 
 /** Draws and applies the transforms for one optimisation step. */
-export function randomTransform(image: tf.Tensor4D, random: Random, options: TransformOptions = LUCID_TRANSFORMS): tf.Tensor4D {
+export function randomTransform(
+  image: tf.Tensor4D,
+  random: Random,
+  options: TransformOptions = LUCID_TRANSFORMS,
+): tf.Tensor4D {
   return applyTransform(image, drawTransform(random, options), options);
 }
 
 export function padImage(image: tf.Tensor4D, amount: number, value: number): tf.Tensor4D {
   if (amount <= 0) return image;
-  return tf.pad(image, [[0, 0], [amount, amount], [amount, amount], [0, 0]], value);
+  return tf.pad(
+    image,
+    [
+      [0, 0],
+      [amount, amount],
+      [amount, amount],
+      [0, 0],
+    ],
+    value,
+  );
 }
 
 /** The window of size (h - shrink, w - shrink) at offset [top, left]. */

@@ -55,7 +55,11 @@ export interface DreamResult {
   stepsPerSecond: number;
 }
 
-export async function visualize(network: Network, objective: Objective, options: VisualizeOptions = {}): Promise<DreamResult> {
+export async function visualize(
+  network: Network,
+  objective: Objective,
+  options: VisualizeOptions = {},
+): Promise<DreamResult> {
   await ensureGradients();
   const size = { width: options.width ?? 128, height: options.height ?? 128 };
   const steps = options.steps ?? 256;
@@ -76,11 +80,17 @@ export async function visualize(network: Network, objective: Objective, options:
       );
       adam.ascend(gradient);
       gradient.dispose();
-      if (options.onFrame && options.frameEvery && step % options.frameEvery === 0) await emitFrame(param, adam.params, step, options.onFrame);
+      if (options.onFrame && options.frameEvery && step % options.frameEvery === 0)
+        await emitFrame(param, adam.params, step, options.onFrame);
       await nextTask();
     }
     const seconds = (performance.now() - start) / 1000;
-    return { ...(await finalImage(network, objective, param, adam.params)), steps, seconds, stepsPerSecond: steps / seconds };
+    return {
+      ...(await finalImage(network, objective, param, adam.params)),
+      steps,
+      seconds,
+      stepsPerSecond: steps / seconds,
+    };
   } finally {
     adam.dispose();
     param.dispose();
@@ -88,11 +98,20 @@ export async function visualize(network: Network, objective: Objective, options:
 }
 
 /** The naive baseline: sigmoid pixels, no transforms, otherwise the same run. */
-export function visualizeNaive(network: Network, objective: Objective, options: VisualizeOptions = {}): Promise<DreamResult> {
+export function visualizeNaive(
+  network: Network,
+  objective: Objective,
+  options: VisualizeOptions = {},
+): Promise<DreamResult> {
   return visualize(network, objective, { ...options, parameterization: 'pixel', transforms: null });
 }
 
-async function emitFrame(param: ImageParam, params: tf.Tensor, step: number, onFrame: NonNullable<VisualizeOptions['onFrame']>): Promise<void> {
+async function emitFrame(
+  param: ImageParam,
+  params: tf.Tensor,
+  step: number,
+  onFrame: NonNullable<VisualizeOptions['onFrame']>,
+): Promise<void> {
   const rgb = param.render(params);
   try {
     await onFrame({ step, image: (await readImage(rgb)).image });

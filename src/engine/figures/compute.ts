@@ -39,7 +39,12 @@ export interface FigureResult {
 }
 
 /** Computes a figure; `photo` (the photo through this recipe's model) is required for recipes that use one. */
-export async function computeFigure(recipe: Recipe, network: Network, photo?: PhotoAnalysis, progress?: DreamProgress): Promise<FigureResult> {
+export async function computeFigure(
+  recipe: Recipe,
+  network: Network,
+  photo?: PhotoAnalysis,
+  progress?: DreamProgress,
+): Promise<FigureResult> {
   switch (recipe.kind) {
     case 'dream-gallery':
     case 'class-dream':
@@ -51,8 +56,17 @@ export async function computeFigure(recipe: Recipe, network: Network, photo?: Ph
       const activation = await need(photo).layer(recipe.layer, recipe.resize);
       // A sweep is a sprite strip: one row, no gaps, so frame i sits at exactly i tile widths.
       const [columns, gap] = recipe.kind === 'feature-maps' ? [recipe.columns, 2] : [recipe.channels.length, 0];
-      const { image, layout, ranges } = featureMapAtlas(activation.data, activation.shape, recipe.channels, columns, gap);
-      return { image, data: { kind: recipe.kind, atlas: { layout, channels: recipe.channels, ranges, layerShape: activation.shape } } };
+      const { image, layout, ranges } = featureMapAtlas(
+        activation.data,
+        activation.shape,
+        recipe.channels,
+        columns,
+        gap,
+      );
+      return {
+        image,
+        data: { kind: recipe.kind, atlas: { layout, channels: recipe.channels, ranges, layerShape: activation.shape } },
+      };
     }
     case 'top-k':
       return { data: { kind: 'top-k', predictions: await need(photo).predictions(recipe.k, recipe.resize) } };
@@ -65,7 +79,12 @@ export async function computeFigure(recipe: Recipe, network: Network, photo?: Ph
         image,
         data: {
           kind: 'filters',
-          atlas: { layout, channels: [...Array(tiles.count).keys()], ranges: Array(tiles.count).fill(range), layerShape: weights.shape },
+          atlas: {
+            layout,
+            channels: [...Array(tiles.count).keys()],
+            ranges: Array(tiles.count).fill(range),
+            layerShape: weights.shape,
+          },
           mode: tiles.mode,
           inputChannels: tiles.inputChannels,
           scale: tiles.scale,
@@ -73,7 +92,9 @@ export async function computeFigure(recipe: Recipe, network: Network, photo?: Ph
       };
     }
     case 'architecture':
-      return { data: { kind: 'architecture', rows: summarize(network.plan, network.spec.input), input: network.spec.input } };
+      return {
+        data: { kind: 'architecture', rows: summarize(network.plan, network.spec.input), input: network.spec.input },
+      };
     default:
       // Style figures read a painting and several networks: computeStyleFigure takes those inputs.
       throw new Error(`Figure ${recipe.kind} is a style figure: compute it with computeStyleFigure.`);

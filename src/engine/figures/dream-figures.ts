@@ -8,7 +8,14 @@ import type { Network } from '../model/network.ts';
 import { blankAtlas, atlasLayout, placeTile, type AtlasLayout, type RgbaImage } from '../visual/atlas.ts';
 import { fitPhoto } from '../image/fit.ts';
 import { deepDreamPhoto } from '../dream/deepdream.ts';
-import { beforeNonLinearity, channel, classLogit, deepDream, logitsLayer, type Objective } from '../dream/objectives.ts';
+import {
+  beforeNonLinearity,
+  channel,
+  classLogit,
+  deepDream,
+  logitsLayer,
+  type Objective,
+} from '../dream/objectives.ts';
 import { visualize, visualizeNaive, type DreamResult, type VisualizeOptions } from '../dream/visualize.ts';
 import type { DeepDreamRecipe, DreamRecipe } from './dream-recipe.ts';
 
@@ -39,10 +46,22 @@ export async function computeDreamFigure(
   const layout = atlasLayout(runs.length, recipe.size, recipe.size, Math.min(runs.length, 8), GAP);
   const atlas = blankAtlas(layout);
   const results: DreamResult[] = [];
-  const options: VisualizeOptions = { width: recipe.size, height: recipe.size, steps: recipe.steps, seed: recipe.seed, signal: progress.signal };
+  const options: VisualizeOptions = {
+    width: recipe.size,
+    height: recipe.size,
+    steps: recipe.steps,
+    seed: recipe.seed,
+    signal: progress.signal,
+  };
   for (const [index, run] of runs.entries()) {
-    const onFrame = progress.onFrame && (async ({ image }: { image: RgbaImage }) => progress.onFrame!(placeTile(atlas, layout, index, image)));
-    const result = await run.method(network, run.objective, { ...options, frameEvery: progress.frameEvery ?? 8, onFrame });
+    const onFrame =
+      progress.onFrame &&
+      (async ({ image }: { image: RgbaImage }) => progress.onFrame!(placeTile(atlas, layout, index, image)));
+    const result = await run.method(network, run.objective, {
+      ...options,
+      frameEvery: progress.frameEvery ?? 8,
+      onFrame,
+    });
     placeTile(atlas, layout, index, result.image);
     results.push(result);
   }
@@ -51,7 +70,13 @@ export async function computeDreamFigure(
   const steps = results.reduce((sum, r) => sum + r.steps, 0);
   return {
     image: atlas,
-    data: { kind: 'dream', layout, labels: runs.map((r) => r.label), objectives: results.map((r) => r.objective), stepsPerSecond: steps / seconds },
+    data: {
+      kind: 'dream',
+      layout,
+      labels: runs.map((r) => r.label),
+      objectives: results.map((r) => r.objective),
+      stepsPerSecond: steps / seconds,
+    },
   };
 }
 
@@ -65,11 +90,19 @@ function tileRuns(recipe: Exclude<DreamRecipe, DeepDreamRecipe>, network: Networ
   switch (recipe.kind) {
     case 'dream-gallery': {
       const layer = beforeNonLinearity(network, recipe.layer);
-      return recipe.channels.map((c) => ({ label: `${recipe.layer} unit ${c}`, objective: channel(layer, c), method: visualize }));
+      return recipe.channels.map((c) => ({
+        label: `${recipe.layer} unit ${c}`,
+        objective: channel(layer, c),
+        method: visualize,
+      }));
     }
     case 'class-dream': {
       const logits = logitsLayer(network);
-      return recipe.classes.map((c) => ({ label: network.labels[c] ?? `class ${c}`, objective: classLogit(logits, c), method: visualize }));
+      return recipe.classes.map((c) => ({
+        label: network.labels[c] ?? `class ${c}`,
+        objective: classLogit(logits, c),
+        method: visualize,
+      }));
     }
     case 'dream-compare': {
       const objective = channel(beforeNonLinearity(network, recipe.layer), recipe.channel);
@@ -81,7 +114,12 @@ function tileRuns(recipe: Exclude<DreamRecipe, DeepDreamRecipe>, network: Networ
   }
 }
 
-async function deepDreamFigure(recipe: DeepDreamRecipe, network: Network, pixels: ImagePixels | undefined, progress: DreamProgress) {
+async function deepDreamFigure(
+  recipe: DeepDreamRecipe,
+  network: Network,
+  pixels: ImagePixels | undefined,
+  progress: DreamProgress,
+) {
   if (!pixels) throw new Error('DeepDream needs a photo.');
   const photo = await fitPhoto(pixels, recipe.maxSide);
   const result = await deepDreamPhoto(network, photo, deepDream(recipe.layer), {
@@ -93,5 +131,13 @@ async function deepDreamFigure(recipe: DeepDreamRecipe, network: Network, pixels
     onFrame: progress.onFrame && (({ image }) => progress.onFrame!(image)),
   });
   await progress.onFrame?.(result.image);
-  return { image: result.image, data: { kind: 'deepdream' as const, before: result.before, after: result.after, stepsPerSecond: result.stepsPerSecond } };
+  return {
+    image: result.image,
+    data: {
+      kind: 'deepdream' as const,
+      before: result.before,
+      after: result.after,
+      stepsPerSecond: result.stepsPerSecond,
+    },
+  };
 }

@@ -27,8 +27,15 @@ export interface GramData {
 /** Pixels per matrix cell in the image. */
 const CELL = 8;
 
-export async function gramFigure(recipe: GramRecipe, network: Network, photo: ImagePixels, painting: ImagePixels): Promise<{ image: RgbaImage; data: GramData }> {
-  const [photoGram, paintingGram] = await Promise.all([photo, painting].map((pixels) => gramOf(network, pixels, recipe)));
+export async function gramFigure(
+  recipe: GramRecipe,
+  network: Network,
+  photo: ImagePixels,
+  painting: ImagePixels,
+): Promise<{ image: RgbaImage; data: GramData }> {
+  const [photoGram, paintingGram] = await Promise.all(
+    [photo, painting].map((pixels) => gramOf(network, pixels, recipe)),
+  );
   const max = Math.max(...photoGram!, ...paintingGram!, Number.MIN_VALUE);
   const side = recipe.channels * CELL;
   const layout = atlasLayout(2, side, side, 2, 12);
@@ -37,7 +44,15 @@ export async function gramFigure(recipe: GramRecipe, network: Network, photo: Im
   placeTile(atlas, layout, 1, heatmap(paintingGram!, recipe.channels, max));
   return {
     image: atlas,
-    data: { kind: 'gram', layer: recipe.layer, channels: recipe.channels, photo: round(photoGram!), painting: round(paintingGram!), max, layout },
+    data: {
+      kind: 'gram',
+      layer: recipe.layer,
+      channels: recipe.channels,
+      photo: round(photoGram!),
+      painting: round(paintingGram!),
+      max,
+      layout,
+    },
   };
 }
 
@@ -45,7 +60,10 @@ export async function gramFigure(recipe: GramRecipe, network: Network, photo: Im
 async function gramOf(network: Network, pixels: ImagePixels, recipe: GramRecipe): Promise<number[]> {
   const n = recipe.channels;
   const block = tf.tidy(() => {
-    const input = network.preprocess(pixels, { size: { width: recipe.size, height: recipe.size }, resize: 'center-crop' });
+    const input = network.preprocess(pixels, {
+      size: { width: recipe.size, height: recipe.size },
+      resize: 'center-crop',
+    });
     const [features] = network.forward(input, [recipe.layer]);
     return tf.slice(gramMatrix(features as tf.Tensor4D), [0, 0], [n, n]);
   });
@@ -61,7 +79,9 @@ function heatmap(values: number[], n: number, max: number): RgbaImage {
   const rgba = new Uint8ClampedArray(side * side * 4);
   for (let y = 0; y < side; y++) {
     for (let x = 0; x < side; x++) {
-      const level = Math.round(Math.sqrt(Math.max(0, values[Math.floor(y / CELL) * n + Math.floor(x / CELL)]!) / max) * 255);
+      const level = Math.round(
+        Math.sqrt(Math.max(0, values[Math.floor(y / CELL) * n + Math.floor(x / CELL)]!) / max) * 255,
+      );
       const p = (y * side + x) * 4;
       rgba.set([VIRIDIS[level * 3]!, VIRIDIS[level * 3 + 1]!, VIRIDIS[level * 3 + 2]!, 255], p);
     }

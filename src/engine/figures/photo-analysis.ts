@@ -23,7 +23,9 @@ export class PhotoAnalysis {
     let pass = this.passes.get(resize);
     if (!pass) {
       const layers = [...new Set([...this.layers, name])];
-      pass = this.network.activations(this.pixels, layers, { resize }).then((acts) => new Map(acts.map((a) => [a.layer, a])));
+      pass = this.network
+        .activations(this.pixels, layers, { resize })
+        .then((acts) => new Map(acts.map((a) => [a.layer, a])));
       this.passes.set(resize, pass);
     }
     const found = (await pass).get(name);

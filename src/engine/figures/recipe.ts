@@ -49,7 +49,8 @@ export interface ArchitectureRecipe {
   model: string;
 }
 
-export type Recipe = FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe | FiltersRecipe | ArchitectureRecipe | DreamRecipe | StyleRecipe;
+export type Recipe =
+  FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe | FiltersRecipe | ArchitectureRecipe | DreamRecipe | StyleRecipe;
 
 /** Recipes computed from a photo: the ones a reader's photo recomputes. */
 export type PhotoRecipe = FeatureMapsRecipe | ChannelSweepRecipe | TopKRecipe | DeepDreamRecipe | StyleRecipe;

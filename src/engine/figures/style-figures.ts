@@ -11,7 +11,14 @@ import { gatys, type GatysLoss, type GatysOptions } from '../style/gatys.ts';
 import type { FastStyleNetwork } from '../style/fast-style.ts';
 import type { DreamProgress } from './dream-figures.ts';
 import { gramFigure, type GramData } from './gram-figure.ts';
-import type { FastStyleRecipe, GatysRecipe, GatysSettings, StyleGridRecipe, StyleRecipe, StyleSweepRecipe } from './style-recipe.ts';
+import type {
+  FastStyleRecipe,
+  GatysRecipe,
+  GatysSettings,
+  StyleGridRecipe,
+  StyleRecipe,
+  StyleSweepRecipe,
+} from './style-recipe.ts';
 
 /** What a style figure is computed from. */
 export interface StyleInputs {
@@ -26,13 +33,22 @@ export interface StyleInputs {
 }
 
 export type StyleData =
-  | { kind: 'style-grid' | 'style-sweep' | 'gatys'; layout: AtlasLayout; losses: GatysLoss[]; iterationsPerSecond: number }
+  | {
+      kind: 'style-grid' | 'style-sweep' | 'gatys';
+      layout: AtlasLayout;
+      losses: GatysLoss[];
+      iterationsPerSecond: number;
+    }
   | { kind: 'fast-style'; layout: AtlasLayout; styles: string[]; msPerImage: number }
   | GramData;
 
 const GAP = 2;
 
-export async function computeStyleFigure(recipe: StyleRecipe, inputs: StyleInputs, progress: DreamProgress = {}): Promise<{ image: RgbaImage; data: StyleData }> {
+export async function computeStyleFigure(
+  recipe: StyleRecipe,
+  inputs: StyleInputs,
+  progress: DreamProgress = {},
+): Promise<{ image: RgbaImage; data: StyleData }> {
   switch (recipe.kind) {
     case 'fast-style':
       return fastStyleFigure(recipe, inputs, progress);
@@ -57,7 +73,15 @@ function runsOf(recipe: StyleGridRecipe | StyleSweepRecipe | GatysRecipe): { run
   switch (recipe.kind) {
     case 'style-grid': {
       const iterations = recipe.iterations.at(-1)!;
-      return { runs: recipe.rows.map((styleLayers) => ({ styleLayers, settings: recipe, iterations, checkpoints: recipe.iterations })), columns: recipe.iterations.length };
+      return {
+        runs: recipe.rows.map((styleLayers) => ({
+          styleLayers,
+          settings: recipe,
+          iterations,
+          checkpoints: recipe.iterations,
+        })),
+        columns: recipe.iterations.length,
+      };
     }
     case 'style-sweep': {
       const runs = recipe.contentWeights.map((contentWeight) => ({
@@ -69,11 +93,26 @@ function runsOf(recipe: StyleGridRecipe | StyleSweepRecipe | GatysRecipe): { run
       return { runs, columns: runs.length };
     }
     case 'gatys':
-      return { runs: [{ styleLayers: recipe.styleLayers, layerWeights: recipe.layerWeights, settings: recipe, iterations: recipe.iterations, checkpoints: [recipe.iterations] }], columns: 1 };
+      return {
+        runs: [
+          {
+            styleLayers: recipe.styleLayers,
+            layerWeights: recipe.layerWeights,
+            settings: recipe,
+            iterations: recipe.iterations,
+            checkpoints: [recipe.iterations],
+          },
+        ],
+        columns: 1,
+      };
   }
 }
 
-async function optimisationFigure(recipe: StyleGridRecipe | StyleSweepRecipe | GatysRecipe, inputs: StyleInputs, progress: DreamProgress) {
+async function optimisationFigure(
+  recipe: StyleGridRecipe | StyleSweepRecipe | GatysRecipe,
+  inputs: StyleInputs,
+  progress: DreamProgress,
+) {
   const network = need(inputs.network, 'VGG19');
   const style = need(inputs.style, 'a painting');
   const size = fitSize(inputs.content.width, inputs.content.height, recipe.maxSide);
@@ -100,7 +139,10 @@ async function optimisationFigure(recipe: StyleGridRecipe | StyleSweepRecipe | G
       signal: progress.signal,
       onIteration: progress.onWork && ((iteration) => progress.onWork!((iterations + iteration) / total)),
       frameEvery: progress.onFrame ? (progress.frameEvery ?? 5) : undefined,
-      onFrame: progress.onFrame && (async ({ iteration, image }) => progress.onFrame!(placeTile(atlas, layout, tileOf(nextCheckpoint(run.checkpoints, iteration)), image))),
+      onFrame:
+        progress.onFrame &&
+        (async ({ iteration, image }) =>
+          progress.onFrame!(placeTile(atlas, layout, tileOf(nextCheckpoint(run.checkpoints, iteration)), image))),
     };
     const result = await gatys(network, inputs.content, style, size, options);
     for (const snapshot of result.snapshots) placeTile(atlas, layout, tileOf(snapshot.iteration), snapshot.image);

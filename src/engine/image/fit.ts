@@ -11,7 +11,9 @@ export function fitSize(width: number, height: number, maxSide: number): InputSi
 /** The photo with its longest side at most maxSide (area-averaged like the engine's input resize). */
 export async function fitPhoto(pixels: ImagePixels, maxSide: number): Promise<ImagePixels> {
   const { width, height } = fitSize(pixels.width, pixels.height, maxSide);
-  const rgb = tf.tidy(() => tf.clipByValue(tf.round(resizeRgb(pixelsToRgb(pixels), { width, height }, 'squash')), 0, 255));
+  const rgb = tf.tidy(() =>
+    tf.clipByValue(tf.round(resizeRgb(pixelsToRgb(pixels), { width, height }, 'squash')), 0, 255),
+  );
   try {
     return { width, height, channels: 3, data: new Uint8Array(await rgb.data()) };
   } finally {

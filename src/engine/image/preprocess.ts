@@ -58,7 +58,10 @@ export function resizeGeometry(
     const scale = Math.min(target.width, target.height) / Math.min(source.width, source.height);
     return {
       crop: full,
-      out: { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) },
+      out: {
+        width: Math.max(1, Math.round(source.width * scale)),
+        height: Math.max(1, Math.round(source.height * scale)),
+      },
     };
   }
   const aspect = target.width / target.height;

@@ -35,7 +35,10 @@ export function runStages(
       if (!w) throw new Error(`Stage ${stage.name} has no weights loaded.`);
       [pre, x] = options.differentiable ? differentiable(stage, w, x) : weighted(stage, w, x, needPre);
     } else {
-      x = stage.kind === 'max-pool' && options.differentiable ? maxPoolWithGradient(stage, x as tf.Tensor4D) : simple(stage, x);
+      x =
+        stage.kind === 'max-pool' && options.differentiable
+          ? maxPoolWithGradient(stage, x as tf.Tensor4D)
+          : simple(stage, x);
     }
     for (const i of wanted) results[i] = taps[i]!.when === 'pre' ? (pre ?? x) : x;
   }
@@ -48,7 +51,10 @@ export function runStages(
  * since the weights are constants), while plain conv2d asks only for the input gradient it needs.
  */
 function differentiable(stage: WeightedStage, w: StageWeights, x: tf.Tensor): [tf.Tensor, tf.Tensor] {
-  const linear = stage.kind === 'conv' ? convWithFastInputGradient(stage, w, x as tf.Tensor4D) : tf.matMul(x as tf.Tensor2D, w.kernel as tf.Tensor2D);
+  const linear =
+    stage.kind === 'conv'
+      ? convWithFastInputGradient(stage, w, x as tf.Tensor4D)
+      : tf.matMul(x as tf.Tensor2D, w.kernel as tf.Tensor2D);
   const pre = tf.add(linear, w.bias);
   return [pre, activate(pre, stage.activation)];
 }
@@ -61,7 +67,8 @@ function differentiable(stage: WeightedStage, w: StageWeights, x: tf.Tensor): [t
 function convWithFastInputGradient(stage: WeightedStage, w: StageWeights, x: tf.Tensor4D): tf.Tensor4D {
   const kernel = w.kernel as tf.Tensor4D;
   const [kh, kw] = kernel.shape;
-  if (stage.strides[0] !== 1 || stage.strides[1] !== 1 || kh % 2 === 0 || kw % 2 === 0) return tf.conv2d(x, kernel, stage.strides, stage.padding);
+  if (stage.strides[0] !== 1 || stage.strides[1] !== 1 || kh % 2 === 0 || kw % 2 === 0)
+    return tf.conv2d(x, kernel, stage.strides, stage.padding);
   const flipped = w.flipped;
   if (!flipped) return tf.conv2d(x, kernel, stage.strides, stage.padding);
   // Kernel and flipped kernel outlive the call (they belong to the network), so the gradient may close over them.
@@ -69,7 +76,17 @@ function convWithFastInputGradient(stage: WeightedStage, w: StageWeights, x: tf.
     const gradFunc = (dy: tf.Tensor4D) =>
       stage.padding === 'same'
         ? tf.conv2d(dy, flipped, 1, 'same')
-        : tf.conv2d(tf.pad(dy, [[0, 0], [kh - 1, kh - 1], [kw - 1, kw - 1], [0, 0]]), flipped, 1, 'valid');
+        : tf.conv2d(
+            tf.pad(dy, [
+              [0, 0],
+              [kh - 1, kh - 1],
+              [kw - 1, kw - 1],
+              [0, 0],
+            ]),
+            flipped,
+            1,
+            'valid',
+          );
     return { value: tf.conv2d(input, kernel, 1, stage.padding), gradFunc };
   };
   return tf.customGrad(forward as unknown as CustomGradient)(x) as tf.Tensor4D;
@@ -97,7 +114,13 @@ function weighted(
       leakyreluAlpha,
     });
   } else {
-    out = tf.fused.matMul({ a: x as tf.Tensor2D, b: w.kernel as tf.Tensor2D, bias: w.bias, activation, leakyreluAlpha });
+    out = tf.fused.matMul({
+      a: x as tf.Tensor2D,
+      b: w.kernel as tf.Tensor2D,
+      bias: w.bias,
+      activation,
+      leakyreluAlpha,
+    });
   }
   if (fusable) return [undefined, out];
   return [out, activate(out, stage.activation)];
@@ -166,7 +189,12 @@ function maxPoolWithGradient(stage: PoolStage, x: tf.Tensor4D): tf.Tensor4D {
  */
 function upsample(t: tf.Tensor4D, [sh, sw]: [number, number], height: number, width: number): tf.Tensor4D {
   const [b, h, w, c] = t.shape;
-  const tiled = tf.reshape(tf.mul(tf.reshape(t, [b, h, 1, w, 1, c]), tf.ones([1, 1, sh, 1, sw, 1])), [b, h * sh, w * sw, c]);
+  const tiled = tf.reshape(tf.mul(tf.reshape(t, [b, h, 1, w, 1, c]), tf.ones([1, 1, sh, 1, sw, 1])), [
+    b,
+    h * sh,
+    w * sw,
+    c,
+  ]);
   // Only an odd-sized input needs the crop (a full-size slice still copies the tensor).
   if (h * sh === height && w * sw === width) return tiled as tf.Tensor4D;
   return tf.slice(tiled, [0, 0, 0, 0], [b, height, width, c]) as tf.Tensor4D;

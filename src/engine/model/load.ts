@@ -21,7 +21,9 @@ export async function load(spec: ModelSpec, source: PackSource, options: LoadOpt
   if (spec.format !== 'keras-layers') throw new Error(`Model ${spec.id}: format ${spec.format} is not a layers model.`);
   const modelJson = await readJson<KerasModelJson>(source, 'model.json');
   if (!modelJson) {
-    throw new Error(`Model ${spec.id}: model.json is missing from ${source.location}. Fetch it with \`npm run models -- ${spec.id}\`.`);
+    throw new Error(
+      `Model ${spec.id}: model.json is missing from ${source.location}. Fetch it with \`npm run models -- ${spec.id}\`.`,
+    );
   }
   const plan = planStages(readKerasLayers(modelJson));
   const lastStage = deepestStage(spec, plan, options.upTo);
@@ -56,6 +58,10 @@ async function loadLabels(spec: ModelSpec, source: PackSource): Promise<string[]
   if (!spec.labels) return [];
   if ('names' in spec.labels) return spec.labels.names;
   const text = await readText(source, spec.labels.file);
-  if (text === null) throw new Error(`Model ${spec.id}: label file ${spec.labels.file} is missing from ${source.location}.`);
-  return text.split('\n').map((line) => line.trim()).filter(Boolean);
+  if (text === null)
+    throw new Error(`Model ${spec.id}: label file ${spec.labels.file} is missing from ${source.location}.`);
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

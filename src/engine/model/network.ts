@@ -61,7 +61,13 @@ export class Network {
    * optimisation objectives). Call inside tf.tidy or dispose the results.
    */
   forward(input: tf.Tensor4D, layers: string[], options: ForwardOptions = {}): tf.Tensor[] {
-    return runStages(this.plan.stages, this.weights, input, layers.map((l) => this.tap(l)), options);
+    return runStages(
+      this.plan.stages,
+      this.weights,
+      input,
+      layers.map((l) => this.tap(l)),
+      options,
+    );
   }
 
   /** Every requested layer's activations from a single forward pass. */
@@ -78,8 +84,14 @@ export class Network {
   /** The network's final output (logits or probabilities, as the model gives them). */
   async predict(input: NetworkInput, options: InputOptions = {}): Promise<Float32Array> {
     const last = this.plan.stages.length - 1;
-    if (this.lastStage < last) throw new Error(`Model ${this.spec.id} was loaded only up to ${this.plan.stages[this.lastStage]!.name}; load it whole to predict.`);
-    const out = tf.tidy(() => runStages(this.plan.stages, this.weights, this.asTensor(input, options), [{ stage: last, when: 'post' }])[0]!);
+    if (this.lastStage < last)
+      throw new Error(
+        `Model ${this.spec.id} was loaded only up to ${this.plan.stages[this.lastStage]!.name}; load it whole to predict.`,
+      );
+    const out = tf.tidy(
+      () =>
+        runStages(this.plan.stages, this.weights, this.asTensor(input, options), [{ stage: last, when: 'post' }])[0]!,
+    );
     try {
       return await out.data<'float32'>();
     } finally {

@@ -77,7 +77,10 @@ function withFlipped(stage: WeightedStage, weights: StageWeights): StageWeights 
   const [kh = 0, kw = 0] = weights.kernel.shape;
   const stride1 = stage.strides[0] === 1 && stage.strides[1] === 1;
   if (stage.kind !== 'conv' || !stride1 || kh % 2 === 0 || kw % 2 === 0) return weights;
-  return { ...weights, flipped: tf.tidy(() => tf.transpose(tf.reverse(weights.kernel, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D) };
+  return {
+    ...weights,
+    flipped: tf.tidy(() => tf.transpose(tf.reverse(weights.kernel, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D),
+  };
 }
 
 /** Names of the Keras layers whose weights the given stages use. */

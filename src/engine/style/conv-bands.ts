@@ -30,7 +30,11 @@ export function convInBands(x: tf.Tensor3D, filter: tf.Tensor4D, rows: number): 
     // 'same' at stride 1 pads k - 1 in all, the smaller half at the top and left.
     const top = Math.floor((kh - 1) / 2);
     const left = Math.floor((kw - 1) / 2);
-    const padded = tf.pad(x, [[top, kh - 1 - top], [left, kw - 1 - left], [0, 0]]);
+    const padded = tf.pad(x, [
+      [top, kh - 1 - top],
+      [left, kw - 1 - left],
+      [0, 0],
+    ]);
     const bands: tf.Tensor3D[] = [];
     for (let start = 0; start < height; start += rows) {
       const count = Math.min(rows, height - start);

@@ -55,12 +55,22 @@ export async function readStyleLayers(spec: ModelSpec, source: PackSource): Prom
   );
 }
 
-async function readVariable(spec: ModelSpec, source: PackSource, manifest: Manifest, index: number, shape: number[]): Promise<Float32Array> {
+async function readVariable(
+  spec: ModelSpec,
+  source: PackSource,
+  manifest: Manifest,
+  index: number,
+  shape: number[],
+): Promise<Float32Array> {
   const name = variableName(index);
   const entry = manifest[name];
   if (!entry) throw corrupt(spec, `manifest.json has no entry for ${name}`, source);
   if (entry.shape.join('x') !== shape.join('x')) {
-    throw corrupt(spec, `${name} has shape [${entry.shape.join(', ')}] in manifest.json, expected [${shape.join(', ')}]`, source);
+    throw corrupt(
+      spec,
+      `${name} has shape [${entry.shape.join(', ')}] in manifest.json, expected [${shape.join(', ')}]`,
+      source,
+    );
   }
   const bytes = await source.readBytes(entry.filename);
   if (!bytes) throw missing(spec, entry.filename, source);
@@ -81,7 +91,9 @@ function littleEndianFloats(bytes: Uint8Array): Float32Array {
 }
 
 function missing(spec: ModelSpec, file: string, source: PackSource): Error {
-  return new Error(`Model ${spec.id}: ${file} is missing from ${source.location}. Fetch it with \`npm run models -- ${spec.id}\`.`);
+  return new Error(
+    `Model ${spec.id}: ${file} is missing from ${source.location}. Fetch it with \`npm run models -- ${spec.id}\`.`,
+  );
 }
 
 function corrupt(spec: ModelSpec, problem: string, source: PackSource): Error {

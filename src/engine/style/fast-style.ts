@@ -33,7 +33,8 @@ export interface StylizeOptions {
 
 /** Loads a fast-style checkpoint pack ("deeplearn-checkpoint" format) into a ready network. */
 export async function loadFastStyle(spec: ModelSpec, source: PackSource): Promise<FastStyleNetwork> {
-  if (spec.format !== 'deeplearn-checkpoint') throw new Error(`Model ${spec.id}: format ${spec.format} is not a fast-style checkpoint.`);
+  if (spec.format !== 'deeplearn-checkpoint')
+    throw new Error(`Model ${spec.id}: format ${spec.format} is not a fast-style checkpoint.`);
   return new FastStyleNetwork(spec, await readStyleLayers(spec, source));
 }
 
@@ -66,7 +67,8 @@ export class FastStyleNetwork {
 
   /** Stylises a photo (fitted into maxSide first) into RGBA bytes. Refuses one beyond FAST_STYLE_MAX_PIXELS. */
   async stylize(pixels: ImagePixels, options: StylizeOptions = {}): Promise<RgbaImage> {
-    if (options.maxSide !== undefined && !(options.maxSide >= 1)) throw new Error(`maxSide must be at least 1, not ${options.maxSide}.`);
+    if (options.maxSide !== undefined && !(options.maxSide >= 1))
+      throw new Error(`maxSide must be at least 1, not ${options.maxSide}.`);
     const size = fitSize(pixels.width, pixels.height, options.maxSide ?? Infinity);
     if (size.width * size.height > FAST_STYLE_MAX_PIXELS) {
       throw new Error(

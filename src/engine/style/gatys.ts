@@ -12,7 +12,16 @@ import { ensureGradients } from '../dream/gradients.ts';
 import { pixelsToRgb, resizeRgb, type ImagePixels, type InputSize, type ResizeMode } from '../image/preprocess.ts';
 import type { Network } from '../model/network.ts';
 import type { RgbaImage } from '../visual/atlas.ts';
-import { checkLayers, computeTargets, lossTerms, measureLoss, type GatysLoss, type GatysTargets, type LossSpec, type StyleLayer } from './objective.ts';
+import {
+  checkLayers,
+  computeTargets,
+  lossTerms,
+  measureLoss,
+  type GatysLoss,
+  type GatysTargets,
+  type LossSpec,
+  type StyleLayer,
+} from './objective.ts';
 
 export type { GatysLoss, StyleLayer } from './objective.ts';
 
@@ -64,7 +73,13 @@ export interface GatysResult {
   iterationsPerSecond: number;
 }
 
-export async function gatys(network: Network, content: ImagePixels, style: ImagePixels, size: InputSize, options: GatysOptions): Promise<GatysResult> {
+export async function gatys(
+  network: Network,
+  content: ImagePixels,
+  style: ImagePixels,
+  size: InputSize,
+  options: GatysOptions,
+): Promise<GatysResult> {
   const spec = lossSpec(options);
   checkLayers(network, spec);
   checkIterations(options.iterations);
@@ -86,7 +101,13 @@ export async function gatys(network: Network, content: ImagePixels, style: Image
  * The photo's features and the painting's Grams. The painting is cropped to the output's aspect ratio:
  * its style is wanted, not its composition.
  */
-function targetsFor(network: Network, spec: LossSpec, photo: tf.Tensor4D, style: ImagePixels, size: InputSize): GatysTargets {
+function targetsFor(
+  network: Network,
+  spec: LossSpec,
+  photo: tf.Tensor4D,
+  style: ImagePixels,
+  size: InputSize,
+): GatysTargets {
   const painting = unitRgb(style, size, 'center-crop');
   try {
     return computeTargets(network, spec, photo, painting);
@@ -96,7 +117,13 @@ function targetsFor(network: Network, spec: LossSpec, photo: tf.Tensor4D, style:
 }
 
 /** The optimisation loop, from the content photo: snapshots, frames and aborts between steps. */
-async function optimise(network: Network, spec: LossSpec, targets: GatysTargets, adam: Adam, options: GatysOptions): Promise<GatysResult> {
+async function optimise(
+  network: Network,
+  spec: LossSpec,
+  targets: GatysTargets,
+  adam: Adam,
+  options: GatysOptions,
+): Promise<GatysResult> {
   const { iterations, frameEvery, onFrame } = options;
   const checkpoints = new Set(options.checkpoints);
   const snapshots: GatysResult['snapshots'] = [];
@@ -108,19 +135,33 @@ async function optimise(network: Network, spec: LossSpec, targets: GatysTargets,
     const image = adam.params as tf.Tensor4D;
     if (checkpoints.has(iteration)) snapshots.push({ iteration, image: (await readImage(image)).image });
     if (onFrame && frameEvery && iteration % frameEvery === 0) {
-      await onFrame({ iteration, image: (await readImage(image)).image, loss: await measureLoss(network, spec, targets, image) });
+      await onFrame({
+        iteration,
+        image: (await readImage(image)).image,
+        loss: await measureLoss(network, spec, targets, image),
+      });
     }
     await nextTask();
   }
   const seconds = (performance.now() - start) / 1000;
   const result = adam.params as tf.Tensor4D;
   const { image, pixels } = await readImage(result);
-  return { image, pixels, snapshots, loss: await measureLoss(network, spec, targets, result), iterations, seconds, iterationsPerSecond: iterations / seconds };
+  return {
+    image,
+    pixels,
+    snapshots,
+    loss: await measureLoss(network, spec, targets, result),
+    iterations,
+    seconds,
+    iterationsPerSecond: iterations / seconds,
+  };
 }
 
 /** One Adam descent step on the image, then the pixels clipped back to [0, 1]. */
 function step(network: Network, spec: LossSpec, targets: GatysTargets, adam: Adam): void {
-  const gradient = tf.tidy(() => tf.grad((x: tf.Tensor) => tf.sum(lossTerms(network, spec, targets, x as tf.Tensor4D, true)))(adam.params));
+  const gradient = tf.tidy(() =>
+    tf.grad((x: tf.Tensor) => tf.sum(lossTerms(network, spec, targets, x as tf.Tensor4D, true)))(adam.params),
+  );
   try {
     adam.descend(gradient);
   } finally {
@@ -140,7 +181,8 @@ function lossSpec(options: GatysOptions): LossSpec {
 }
 
 function checkIterations(iterations: number): void {
-  if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`Style transfer needs a whole number of iterations >= 1 (got ${iterations}).`);
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw new Error(`Style transfer needs a whole number of iterations >= 1 (got ${iterations}).`);
 }
 
 /** Pixels to [1, h, w, 3] RGB in [0, 1] at `size`. The caller disposes it. */

@@ -49,10 +49,18 @@ export function checkLayers(network: Network, spec: LossSpec): void {
 }
 
 /** Targets from RGB images in [0, 1]; no gradient flows into them. The caller disposes them. */
-export function computeTargets(network: Network, spec: LossSpec, content: tf.Tensor4D, style: tf.Tensor4D): GatysTargets {
+export function computeTargets(
+  network: Network,
+  spec: LossSpec,
+  content: tf.Tensor4D,
+  style: tf.Tensor4D,
+): GatysTargets {
   return tf.tidy(() => {
     const [contentFeatures] = network.forward(modelInput(network, content), [spec.contentLayer]);
-    const styleFeatures = network.forward(modelInput(network, style), spec.styleLayers.map((s) => s.layer));
+    const styleFeatures = network.forward(
+      modelInput(network, style),
+      spec.styleLayers.map((s) => s.layer),
+    );
     return { content: contentFeatures!, grams: styleFeatures.map((f) => gramMatrix(f as tf.Tensor4D)) };
   });
 }
@@ -61,9 +69,17 @@ export function computeTargets(network: Network, spec: LossSpec, content: tf.Ten
  * [content, style, tv], weighted, for an RGB image in [0, 1]. `differentiable` selects the forward pass
  * with input gradients (inside the optimisation) over the fused inference pass (reporting the loss).
  */
-export function lossTerms(network: Network, spec: LossSpec, targets: GatysTargets, image: tf.Tensor4D, differentiable: boolean): tf.Tensor1D {
+export function lossTerms(
+  network: Network,
+  spec: LossSpec,
+  targets: GatysTargets,
+  image: tf.Tensor4D,
+  differentiable: boolean,
+): tf.Tensor1D {
   return tf.tidy(() => {
-    const [features, ...styleFeatures] = network.forward(modelInput(network, image), lossLayers(spec), { differentiable });
+    const [features, ...styleFeatures] = network.forward(modelInput(network, image), lossLayers(spec), {
+      differentiable,
+    });
     const weights = spec.styleLayers.map((s) => s.weight);
     return tf.stack([
       tf.mul(contentLoss(features!, targets.content), spec.contentWeight),
@@ -74,7 +90,12 @@ export function lossTerms(network: Network, spec: LossSpec, targets: GatysTarget
 }
 
 /** The weighted terms of an image's loss as numbers (fused forward pass, no gradient). */
-export async function measureLoss(network: Network, spec: LossSpec, targets: GatysTargets, image: tf.Tensor4D): Promise<GatysLoss> {
+export async function measureLoss(
+  network: Network,
+  spec: LossSpec,
+  targets: GatysTargets,
+  image: tf.Tensor4D,
+): Promise<GatysLoss> {
   const terms = lossTerms(network, spec, targets, image, false);
   try {
     const [content = 0, style = 0, tv = 0] = await terms.data();

@@ -31,7 +31,13 @@ export interface RgbaImage {
 /** Background between tiles: the page colour, so the atlas reads as a grid of separate maps. */
 const GAP_COLOUR = [253, 252, 249, 255] as const;
 
-export function atlasLayout(count: number, tileWidth: number, tileHeight: number, columns: number, gap: number): AtlasLayout {
+export function atlasLayout(
+  count: number,
+  tileWidth: number,
+  tileHeight: number,
+  columns: number,
+  gap: number,
+): AtlasLayout {
   const cols = Math.max(1, Math.min(columns, count));
   const rows = Math.max(1, Math.ceil(count / cols));
   return {
@@ -94,7 +100,14 @@ export function featureMapAtlas(
 }
 
 /** Copies same-sized RGBA tiles (tile after tile in `tiles`) into an atlas. */
-export function tileAtlas(tiles: Uint8ClampedArray, count: number, tileWidth: number, tileHeight: number, columns: number, gap = 1): { image: RgbaImage; layout: AtlasLayout } {
+export function tileAtlas(
+  tiles: Uint8ClampedArray,
+  count: number,
+  tileWidth: number,
+  tileHeight: number,
+  columns: number,
+  gap = 1,
+): { image: RgbaImage; layout: AtlasLayout } {
   const layout = atlasLayout(count, tileWidth, tileHeight, columns, gap);
   const image = blankAtlas(layout);
   const rowBytes = tileWidth * 4;
@@ -112,7 +125,10 @@ export function tileAtlas(tiles: Uint8ClampedArray, count: number, tileWidth: nu
 export function placeTile(atlas: RgbaImage, layout: AtlasLayout, index: number, tile: RgbaImage): RgbaImage {
   const [x0, y0] = tileOrigin(layout, index);
   for (let y = 0; y < tile.height; y++) {
-    atlas.rgba.set(tile.rgba.subarray(y * tile.width * 4, (y + 1) * tile.width * 4), ((y0 + y) * layout.width + x0) * 4);
+    atlas.rgba.set(
+      tile.rgba.subarray(y * tile.width * 4, (y + 1) * tile.width * 4),
+      ((y0 + y) * layout.width + x0) * 4,
+    );
   }
   return atlas;
 }
