@@ -3,6 +3,7 @@
 const WARM_RUNS = 5;
 import type { ModelSpec } from '../registry/schema.ts';
 import type { BackendName } from '../engine/backend.ts';
+import type { Network } from '../engine/index.ts';
 
 export function runEngineCheck(form: HTMLFormElement): void {
   const params = new URLSearchParams(location.search);
@@ -87,11 +88,7 @@ async function run(form: HTMLFormElement): Promise<void> {
 }
 
 /** Steps per second of the feature-visualisation recipe at the CPU profile's size (80x80), on a middle-layer unit. */
-async function measureDreamSpeed(
-  network: import('../engine/index.ts').Network,
-  steps: number,
-  say: (text: string) => void,
-): Promise<number> {
+async function measureDreamSpeed(network: Network, steps: number, say: (text: string) => void): Promise<number> {
   say(`Measuring optimisation speed (${steps} steps)...`);
   const { visualize } = await import('../engine/dream/visualize.ts');
   const { beforeNonLinearity, channel } = await import('../engine/dream/objectives.ts');

@@ -2,7 +2,7 @@
  * Checks a figure's props against the registry and the model topology, and turns them into a recipe.
  * Every problem names the valid choices, so an author can fix a typo without reading code.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Recipe } from '../engine/figures/recipe.ts';
 import { isStyleRecipe } from '../engine/figures/style-recipe.ts';
 import { getPack, imagePacks, modelPacks } from '../registry/index.ts';

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { FolderSource } from './fs-source.ts';
+import { type FolderSource } from './fs-source.ts';
 
 export async function loadLayersModel(source: FolderSource): Promise<tfl.LayersModel> {
   const text = await source.readBytes('model.json');

@@ -34,12 +34,10 @@ test('a live re-run of a precomputed dream streams frames and reproduces it', as
   expect(sizeA).toEqual(sizeB);
   expect(worst).toBeLessThanOrEqual(2);
   expect(differing).toBeLessThan(0.01);
-  test
-    .info()
-    .annotations.push({
-      type: 'rerun parity',
-      description: `worst ${worst}/255, ${(differing * 100).toFixed(3)}% of values differ`,
-    });
+  test.info().annotations.push({
+    type: 'rerun parity',
+    description: `worst ${worst}/255, ${(differing * 100).toFixed(3)}% of values differ`,
+  });
 });
 
 test("DeepDream recomputes on the reader's photo", async ({ page }) => {

@@ -69,12 +69,10 @@ test("recomputing the article's own photo live gives the precomputed figures bac
     // Same engine, same pixels in: at most a rounding step on a value sitting at a colour-level boundary.
     expect(worst, `figure ${f}: largest difference`).toBeLessThanOrEqual(3);
     expect(differing, `figure ${f}: share of values that differ`).toBeLessThan(0.001);
-    test
-      .info()
-      .annotations.push({
-        type: 'parity',
-        description: `figure ${f}: worst ${worst}/255, ${(differing * 100).toFixed(4)}% of values differ`,
-      });
+    test.info().annotations.push({
+      type: 'parity',
+      description: `figure ${f}: worst ${worst}/255, ${(differing * 100).toFixed(4)}% of values differ`,
+    });
   }
   expect(await page.locator('figure[data-figure="top-k"] tbody').innerText()).toBe(originalRows);
 });

@@ -3,7 +3,7 @@
  * all layers' activations agreeing across backends, and agreement with tfjs-layers as an independent
  * reference implementation.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maxMagnitude, summarize, valueRange, type LayerActivation, type Network } from '../../src/engine/index.ts';
 import { initNodeBackend, loadModel } from '../../src/node/engine.ts';

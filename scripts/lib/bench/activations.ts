@@ -2,7 +2,7 @@
  * Benchmark: every conv layer's activations of Tiny Darknet for one image, against one plain predict, and
  * against the per-layer loop of most tutorials (one tf.model per layer, one predict each).
  */
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../../../src/engine/index.ts';
 import { initNodeBackend, loadModel } from '../../../src/node/engine.ts';
 import { storeSource } from '../../../src/node/fs-source.ts';

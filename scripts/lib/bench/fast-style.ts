@@ -12,6 +12,7 @@
  * Run directly: npx tsx scripts/lib/bench/fast-style.ts  (LAYERLENS_BENCH_DIST: the built site, default dist/).
  */
 import path from 'node:path';
+import type { StyleBenchApi } from '../../../src/client/style-bench.ts';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -166,7 +167,7 @@ async function webglRenderer(newPage: () => Promise<Page>): Promise<string> {
 
 declare global {
   interface Window {
-    layerlensStyleBench: import('../../../src/client/style-bench.ts').StyleBenchApi;
+    layerlensStyleBench: StyleBenchApi;
   }
 }
 

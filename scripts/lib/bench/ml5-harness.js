@@ -3,6 +3,7 @@
  * JavaScript served to a page of its own: ml5 bundles tfjs 1.7, whose global engine would clash with our
  * tfjs 4 in one page.
  */
+/* global ml5 -- ml5.min.js, loaded by the page before this script, defines it. */
 window.ml5Bench = {
   model: null,
 

@@ -46,6 +46,7 @@ async function fetchMl5(target: string): Promise<void> {
   } catch (error) {
     throw new Error(
       `Could not fetch ml5@${ML5_VERSION} with npm pack (${error instanceof Error ? error.message : String(error)}); set LAYERLENS_ML5 to a copy of its dist/ml5.min.js.`,
+      { cause: error },
     );
   } finally {
     await rm(temp, { recursive: true, force: true });
