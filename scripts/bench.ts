@@ -11,6 +11,7 @@ import { benchPrecompute } from './lib/bench/precompute.ts';
 import { benchDream } from './lib/bench/dream.ts';
 import { benchGatys } from './lib/bench/style-gatys.ts';
 import { benchFastStyle } from './lib/bench/fast-style.ts';
+import { runMain } from './lib/main.ts';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -145,7 +146,4 @@ async function main(): Promise<void> {
     );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runMain(main);

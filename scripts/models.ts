@@ -10,6 +10,7 @@ import { mirrorRoot, packDir } from '../src/node/paths.ts';
 import { FetchError, fetchFile, type FileOutcome } from './lib/fetch-pack.ts';
 import { ProgressBar, formatBytes } from './lib/progress.ts';
 import { downloadWithProgress } from './lib/download.ts';
+import { runMain } from './lib/main.ts';
 
 interface Args {
   ids: string[];
@@ -79,7 +80,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runMain(main);

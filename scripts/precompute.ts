@@ -23,6 +23,7 @@ import { engineHash, imageHash, weightsHash } from './lib/input-hashes.ts';
 import { writeAtomically } from './lib/fetch-pack.ts';
 import { ProgressBar, formatSeconds } from './lib/progress.ts';
 import { MANIFEST_FILE, REPORT_FILE } from '../src/figures/manifest.ts';
+import { runMain } from './lib/main.ts';
 
 function backendArg(): BackendName | 'auto' {
   const i = process.argv.indexOf('--backend');
@@ -134,7 +135,4 @@ async function plannedBackend(): Promise<string> {
   return (await installDawn()) === null ? 'webgpu' : 'wasm';
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runMain(main);

@@ -92,6 +92,12 @@ export class Networks {
   }
 
   dispose(): void {
-    for (const network of [...this.loaded.values(), ...this.fast.values()]) void network.then((n) => n.dispose());
+    // A load that failed has nothing to free (and its error is reported where it was awaited).
+    for (const network of [...this.loaded.values(), ...this.fast.values()]) {
+      network.then(
+        (n) => n.dispose(),
+        () => undefined,
+      );
+    }
   }
 }

@@ -1,6 +1,10 @@
-/** Errors the engine raises with enough context for a person to fix the cause. */
+/**
+ * Errors the engine raises with enough context for a person to fix the cause. They say what is wrong and
+ * where; how to fix it depends on who runs the engine (a build names a command, a page names the site), so
+ * the caller adds that from the fields (see src/node/failure.ts for Node).
+ */
 
-/** Weight files needed for the requested layers are not present (not fetched, or only partly mirrored). */
+/** Files a model needs are absent (not fetched, or only partly mirrored). */
 export class MissingWeightsError extends Error {
   constructor(
     readonly modelId: string,
@@ -8,12 +12,22 @@ export class MissingWeightsError extends Error {
     readonly layers: string[],
     location: string,
   ) {
-    super(
-      `Model ${modelId}: ${files.length} weight file(s) needed for ${layers.join(', ')} are missing from ` +
-        `${location}: ${files.join(', ')}. Fetch them with \`npm run models -- ${modelId}\` ` +
-        `(from upstream; a mirror may hold only part of the model).`,
-    );
+    const what = layers.length ? ` needed for ${layers.join(', ')}` : '';
+    super(`Model ${modelId}: ${files.length} file(s)${what} are missing from ${location}: ${files.join(', ')}.`);
     this.name = 'MissingWeightsError';
+  }
+}
+
+/** A model's file is there but is not what its manifest describes (truncated, damaged, or another version). */
+export class CorruptWeightsError extends Error {
+  constructor(
+    readonly modelId: string,
+    readonly file: string,
+    problem: string,
+    location: string,
+  ) {
+    super(`Model ${modelId}: ${file} in ${location} is corrupt (${problem}).`);
+    this.name = 'CorruptWeightsError';
   }
 }
 

@@ -28,12 +28,33 @@ export function nodeWasmPaths(): string {
 export async function initNodeBackend(prefer: BackendName | 'auto' = 'auto'): Promise<BackendReport> {
   const order = prefer === 'auto' ? NODE_BACKEND_ORDER : [prefer];
   const dawnProblem = order.includes('webgpu') ? await installDawn() : null;
-  const report = await initBackend({ order, wasmPaths: nodeWasmPaths() });
+  const report = await withoutNewProcessHandlers(() => initBackend({ order, wasmPaths: nodeWasmPaths() }));
   // Say why WebGPU was skipped in Dawn's words rather than the generic "no navigator.gpu".
   return {
     ...report,
     skipped: report.skipped.map((s) => (s.name === 'webgpu' && dawnProblem ? { ...s, reason: dawnProblem } : s)),
   };
+}
+
+const PROCESS_EVENTS = ['unhandledRejection', 'uncaughtException'] as const;
+
+/**
+ * Runs `start` and removes the process handlers it added. tfjs-backend-wasm's Emscripten module installs
+ * handlers that rethrow any later unhandled error from inside the module, so Node prints the whole minified
+ * module (about 20 KB on one line) before the message; the scripts' own handlers (scripts/lib/main.ts) say it
+ * in one line with the fix instead.
+ */
+async function withoutNewProcessHandlers<T>(start: () => Promise<T>): Promise<T> {
+  const events = process as unknown as NodeJS.EventEmitter; // the untyped view: one loop over both events
+  const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
+  try {
+    return await start();
+  } finally {
+    for (const event of PROCESS_EVENTS) {
+      const added = events.listeners(event).filter((listener) => !before.get(event)!.has(listener));
+      for (const listener of added) events.off(event, listener as (...args: unknown[]) => void);
+    }
+  }
 }
 
 /** Loads a registered model from the store (default) or from the mirror. */

@@ -219,7 +219,7 @@ function routeToFirstMaximum(
   if (top === 0 && left === 0 && oh * kh === h && ow * kw === w) return full as tf.Tensor4D;
   const below = Math.max(0, h + top - oh * kh);
   const right = Math.max(0, w + left - ow * kw);
-  return tf.slice(
+  const cropped = tf.slice(
     tf.pad(full, [
       [0, 0],
       [0, below],
@@ -229,6 +229,7 @@ function routeToFirstMaximum(
     [0, top, left, 0],
     [b, h, w, c],
   );
+  return cropped as tf.Tensor4D;
 }
 
 /** Float32's lowest finite value: pads windows so padding never wins, and 0 x it stays 0 in the picking conv. */

@@ -4,7 +4,7 @@
  * every layer it has the weights for.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { UnknownLayerError } from '../errors.ts';
+import { MissingWeightsError, UnknownLayerError } from '../errors.ts';
 import { readJson, readText, type PackSource } from '../source.ts';
 import type { ModelSpec } from '../../registry/schema.ts';
 import { readKerasLayers, type KerasModelJson } from './keras-topology.ts';
@@ -21,9 +21,7 @@ export async function load(spec: ModelSpec, source: PackSource, options: LoadOpt
   if (spec.format !== 'keras-layers') throw new Error(`Model ${spec.id}: format ${spec.format} is not a layers model.`);
   const modelJson = await readJson<KerasModelJson>(source, 'model.json');
   if (!modelJson) {
-    throw new Error(
-      `Model ${spec.id}: model.json is missing from ${source.location}. Fetch it with \`npm run models -- ${spec.id}\`.`,
-    );
+    throw new MissingWeightsError(spec.id, ['model.json'], [], source.location);
   }
   const plan = planStages(readKerasLayers(modelJson));
   const lastStage = deepestStage(spec, plan, options.upTo);

@@ -3,7 +3,7 @@
  * folds each batch norm into the conv before it (one fused conv per unit instead of three ops).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { MissingWeightsError } from '../errors.ts';
+import { CorruptWeightsError, MissingWeightsError } from '../errors.ts';
 import type { PackSource } from '../source.ts';
 import type { WeightGroup } from './keras-topology.ts';
 import type { Stage, WeightedStage } from './plan.ts';
@@ -17,6 +17,9 @@ export interface StageWeights {
   /** Stride-1 conv kernels flipped with in/out channels swapped: the input gradient as a forward conv. */
   flipped?: tf.Tensor4D;
 }
+
+/** Bytes per value of the dtypes a weight manifest may name. */
+const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
 
 /** The weight groups holding any weight of these layers. */
 export function groupsFor(manifest: WeightGroup[], layerNames: Set<string>): WeightGroup[] {
@@ -42,6 +45,14 @@ export async function readGroups(
   const tensors: tf.NamedTensorMap = {};
   groups.forEach((group, g) => {
     const buffer = concat(shards[g] as Uint8Array[]);
+    const expected = group.weights.reduce(
+      (sum, w) => sum + (BYTES[w.dtype] ?? 4) * w.shape.reduce((a, b) => a * b, 1),
+      0,
+    );
+    if (buffer.byteLength !== expected) {
+      const problem = `${buffer.byteLength} bytes, expected ${expected} for ${group.weights.map((w) => w.name).join(', ')}`;
+      throw new CorruptWeightsError(modelId, group.paths.join(', '), problem, source.location);
+    }
     Object.assign(tensors, tf.io.decodeWeights(buffer, group.weights as tf.io.WeightsManifestEntry[]));
   });
   return tensors;

@@ -4,6 +4,7 @@
  * checked against the architecture before any tensor is made, so a truncated download fails by name.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { CorruptWeightsError, MissingWeightsError } from '../errors.ts';
 import { readJson, type PackSource } from '../source.ts';
 import type { ModelSpec } from '../../registry/schema.ts';
 
@@ -76,8 +77,8 @@ async function readVariable(
   if (!bytes) throw missing(spec, entry.filename, source);
   const expected = 4 * shape.reduce((a, b) => a * b, 1);
   if (bytes.byteLength !== expected) {
-    const problem = `weight file ${entry.filename} holds ${bytes.byteLength} bytes, expected ${expected} (float32 [${shape.join(', ')}])`;
-    throw corrupt(spec, `${problem}: the file is corrupt or truncated`, source);
+    const problem = `${bytes.byteLength} bytes, expected ${expected} for float32 [${shape.join(', ')}]`;
+    throw corrupt(spec, problem, source, entry.filename);
   }
   return littleEndianFloats(bytes);
 }
@@ -91,14 +92,9 @@ function littleEndianFloats(bytes: Uint8Array): Float32Array {
 }
 
 function missing(spec: ModelSpec, file: string, source: PackSource): Error {
-  return new Error(
-    `Model ${spec.id}: ${file} is missing from ${source.location}. Fetch it with \`npm run models -- ${spec.id}\`.`,
-  );
+  return new MissingWeightsError(spec.id, [file], [], source.location);
 }
 
-function corrupt(spec: ModelSpec, problem: string, source: PackSource): Error {
-  return new Error(
-    `Model ${spec.id} in ${source.location}: ${problem}. Fetch it again with \`npm run models -- ${spec.id}\` ` +
-      `(it replaces files whose size or SHA-256 is wrong).`,
-  );
+function corrupt(spec: ModelSpec, problem: string, source: PackSource, file = 'manifest.json'): Error {
+  return new CorruptWeightsError(spec.id, file, problem, source.location);
 }
