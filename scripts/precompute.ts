@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     profile: profile.name,
     articles: collected.articles,
     notFetched: collected.notFetched.length,
+    perArticle: perArticle(jobs, collected.articleOf),
   };
   await writeAtomically(
     path.join(workDir(), MANIFEST_FILE),
@@ -69,11 +70,27 @@ async function main(): Promise<void> {
   );
 }
 
+/** Per article: its figures (counted once, in the first article that declares them) and the seconds computing them took. */
+function perArticle(jobs: Job[], articleOf: Map<string, string>) {
+  const result: Record<string, { figures: number; computed: number; seconds: number }> = {};
+  for (const job of jobs) {
+    const article = (result[articleOf.get(job.key)!] ??= { figures: 0, computed: 0, seconds: 0 });
+    article.figures++;
+    if (job.computed) {
+      article.computed++;
+      article.seconds = Math.round((article.seconds + job.entry!.ms / 1000) * 100) / 100;
+    }
+  }
+  return result;
+}
+
 interface Job {
   key: string;
   recipe: Recipe;
   cacheKey: string;
   entry: CachedFigure | null;
+  /** True when this run computed it (false when the cache had it). */
+  computed?: boolean;
 }
 
 /** Every figure with its cache key and, when cached, its entry. */
@@ -114,6 +131,7 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
         reported = fraction;
       };
       const result = await networks.compute(recipe, onWork);
+      job.computed = true;
       job.entry = await cache.write(
         job.cacheKey,
         { recipe, data: result.data, backend: backend.name, ms: Math.round(performance.now() - started) },

@@ -15,6 +15,8 @@ export interface Collected {
   articles: number;
   /** Unique recipes by key. */
   recipes: Map<string, Recipe>;
+  /** The article (path from the project root) that first declares each recipe, by key. */
+  articleOf: Map<string, string>;
   /** Figures left out because their weights are not fetched (whenFetched). */
   notFetched: string[];
   problems: string[];
@@ -25,7 +27,13 @@ export async function collectFigures(
   dir = path.join(contentDir(), 'articles'),
 ): Promise<Collected> {
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.mdx')).sort();
-  const collected: Collected = { articles: files.length, recipes: new Map(), notFetched: [], problems: [] };
+  const collected: Collected = {
+    articles: files.length,
+    recipes: new Map(),
+    articleOf: new Map(),
+    notFetched: [],
+    problems: [],
+  };
   for (const file of files) {
     const display = path.relative(PROJECT_ROOT, path.join(dir, file));
     const article = await scanArticle(path.join(dir, file), display);
@@ -42,7 +50,11 @@ export async function collectFigures(
       if (resolution.status === 'invalid') collected.problems.push(...resolution.problems.map((p) => `${where} ${p}`));
       else if (resolution.status === 'not-fetched')
         collected.notFetched.push(`${where} ${resolution.model}/${resolution.layer}`);
-      else collected.recipes.set(recipeKey(resolution.recipe), resolution.recipe);
+      else {
+        const key = recipeKey(resolution.recipe);
+        collected.recipes.set(key, resolution.recipe);
+        if (!collected.articleOf.has(key)) collected.articleOf.set(key, display);
+      }
     }
   }
   return collected;

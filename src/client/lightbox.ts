@@ -1,5 +1,5 @@
 /** Click a tile of a feature-map grid or filter gallery: that channel opens full size with its value range. */
-import type { AtlasLayout } from '../engine/visual/atlas.ts';
+import { tileAt, tileOrigin, type AtlasLayout } from '../engine/visual/atlas-layout.ts';
 import { figureData } from './figure-state.ts';
 
 const DISPLAY_SIZE = 448;
@@ -19,13 +19,11 @@ async function open(dialog: HTMLDialogElement, image: HTMLImageElement, event: M
   const rect = image.getBoundingClientRect();
   const x = ((event.clientX - rect.left) / rect.width) * layout.width;
   const y = ((event.clientY - rect.top) / rect.height) * layout.height;
-  const col = Math.floor((x - layout.gap / 2) / (layout.tileWidth + layout.gap));
-  const row = Math.floor((y - layout.gap / 2) / (layout.tileHeight + layout.gap));
-  const index = row * layout.columns + col;
   const figure = image.closest<HTMLElement>('.ll-figure')!;
   const data = await figureData(figure);
   const atlas = data && 'atlas' in data ? data.atlas : null;
-  if (!atlas || col < 0 || col >= layout.columns || index < 0 || index >= atlas.channels.length) return;
+  const index = atlas ? tileAt(layout, x, y, atlas.channels.length) : null;
+  if (!atlas || index === null) return;
 
   const canvas = dialog.querySelector('canvas')!;
   const zoom = Math.max(1, Math.floor(DISPLAY_SIZE / Math.max(layout.tileWidth, layout.tileHeight)));
@@ -33,8 +31,7 @@ async function open(dialog: HTMLDialogElement, image: HTMLImageElement, event: M
   canvas.height = layout.tileHeight * zoom;
   const context = canvas.getContext('2d')!;
   context.imageSmoothingEnabled = false;
-  const sx = layout.gap + col * (layout.tileWidth + layout.gap);
-  const sy = layout.gap + row * (layout.tileHeight + layout.gap);
+  const [sx, sy] = tileOrigin(layout, index);
   context.drawImage(image, sx, sy, layout.tileWidth, layout.tileHeight, 0, 0, canvas.width, canvas.height);
   const range = atlas.ranges[index]!;
   dialog.querySelector('.ll-lightbox-caption')!.textContent =

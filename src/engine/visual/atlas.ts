@@ -5,21 +5,9 @@
  */
 import { valueRange, type ValueRange } from '../model/value-range.ts';
 import { VIRIDIS } from './colormap.ts';
+import { atlasLayout, tileOrigin, type AtlasLayout } from './atlas-layout.ts';
 
-export interface AtlasLayout {
-  /** Tile size in pixels. */
-  tileWidth: number;
-  tileHeight: number;
-  /** Tiles per row. */
-  columns: number;
-  /** Rows of tiles. */
-  rows: number;
-  /** Pixels between tiles (and around the edge). */
-  gap: number;
-  /** Atlas size in pixels. */
-  width: number;
-  height: number;
-}
+export { atlasLayout, tileOrigin, type AtlasLayout };
 
 export interface RgbaImage {
   width: number;
@@ -30,33 +18,6 @@ export interface RgbaImage {
 
 /** Background between tiles: the page colour, so the atlas reads as a grid of separate maps. */
 const GAP_COLOUR = [253, 252, 249, 255] as const;
-
-export function atlasLayout(
-  count: number,
-  tileWidth: number,
-  tileHeight: number,
-  columns: number,
-  gap: number,
-): AtlasLayout {
-  const cols = Math.max(1, Math.min(columns, count));
-  const rows = Math.max(1, Math.ceil(count / cols));
-  return {
-    tileWidth,
-    tileHeight,
-    columns: cols,
-    rows,
-    gap,
-    width: cols * tileWidth + (cols + 1) * gap,
-    height: rows * tileHeight + (rows + 1) * gap,
-  };
-}
-
-/** Top-left pixel of tile i. */
-export function tileOrigin(layout: AtlasLayout, index: number): [number, number] {
-  const col = index % layout.columns;
-  const row = Math.floor(index / layout.columns);
-  return [layout.gap + col * (layout.tileWidth + layout.gap), layout.gap + row * (layout.tileHeight + layout.gap)];
-}
 
 /** An empty atlas filled with the gap colour. */
 export function blankAtlas(layout: AtlasLayout): RgbaImage {
