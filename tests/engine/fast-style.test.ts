@@ -18,7 +18,9 @@ import {
 } from '../../src/engine/index.ts';
 import { convInBands } from '../../src/engine/style/conv-bands.ts';
 import { readStyleLayers } from '../../src/engine/style/fast-style-weights.ts';
+import { CorruptWeightsError, MissingWeightsError } from '../../src/engine/errors.ts';
 import { initNodeBackend } from '../../src/node/engine.ts';
+import { describeFailure } from '../../src/node/failure.ts';
 import { FolderSource, mirrorSource } from '../../src/node/fs-source.ts';
 import { decodeImageFile } from '../../src/node/image.ts';
 import { modelSpec } from '../../src/registry/index.ts';
@@ -184,18 +186,20 @@ describe('a damaged checkpoint', () => {
       (network) => network.dispose(),
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(CorruptWeightsError);
     const { message } = error as Error;
-    expect(message).toContain('Variable_12 holds 1000 bytes, expected 589824');
-    expect(message).toContain('corrupt or truncated');
-    expect(message).toContain('npm run models -- fast-style-wave');
+    expect(message).toContain('Variable_12 in');
+    expect(message).toContain('is corrupt (1000 bytes, expected 589824');
+    expect(describeFailure(error)).toContain('Fix: fetch it again');
+    expect(describeFailure(error)).toContain('npm run models -- fast-style-wave');
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('names a missing weight file and the fetch command', async () => {
     await unlink(path.join(folder, 'Variable_45'));
-    await expect(loadFastStyle(spec, new FolderSource(folder))).rejects.toThrow(
-      /Variable_45 is missing from .*layerlens-fast-style-.*npm run models -- fast-style-wave/,
-    );
+    const error: unknown = await loadFastStyle(spec, new FolderSource(folder)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingWeightsError);
+    expect((error as Error).message).toMatch(/are missing from .*layerlens-fast-style-.*: Variable_45/);
+    expect(describeFailure(error)).toContain('Fix: fetch the model: npm run models -- fast-style-wave');
   });
 });

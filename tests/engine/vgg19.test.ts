@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatys, load, MissingWeightsError, valueRange } from '../../src/engine/index.ts';
 import { initNodeBackend, loadModel } from '../../src/node/engine.ts';
+import { describeFailure } from '../../src/node/failure.ts';
 import { FolderSource, mirrorSource } from '../../src/node/fs-source.ts';
 import { decodeImageFile } from '../../src/node/image.ts';
 import { getPack, modelSpec } from '../../src/registry/index.ts';
@@ -44,7 +45,7 @@ describe('VGG19 from the partial mirror', () => {
     expect(message).toContain('group9-shard1of2');
     expect(message).toContain('group9-shard2of2');
     expect(message).toContain('block4_conv1');
-    expect(message).toContain('npm run models -- vgg19');
+    expect(describeFailure(error)).toContain('Fix: fetch the model: npm run models -- vgg19');
     expect(tf.memory().numTensors).toBe(0);
   });
 
