@@ -10,6 +10,8 @@ export default defineConfig({
   vite: {
     // Astro's default minifier breaks the threaded tfjs wasm worker; esbuild keeps it intact.
     build: { minify: 'esbuild' },
+    // The page's engine worker loads tfjs backends lazily: an ES module worker keeps code splitting.
+    worker: { format: 'es' },
     // tfjs ships prebuilt ESM; pre-bundling its wasm backend in dev breaks the .wasm URL lookup.
     optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
   },

@@ -4,22 +4,19 @@
  * reusing cached results, then writes the manifest the Astro components read and a report.
  */
 import path from 'node:path';
-import {
-  recipeCost,
-  recipeImages,
-  recipeModels,
-  type BackendName,
-  type BackendReport,
-  type Recipe,
-} from '../src/engine/index.ts';
+import type { BackendName, BackendReport } from '../src/engine/index.ts';
+import { planLoads } from '../src/figures/inputs/load-plan.ts';
+import { costOf } from '../src/figures/registry/authoring.ts';
+import { computeFigure, readsOf } from '../src/figures/registry/compute.ts';
+import type { Recipe } from '../src/figures/registry/types.ts';
 import { initNodeBackend } from '../src/node/engine.ts';
-import { Networks } from './lib/networks.ts';
+import { nodeInputs } from '../src/node/figure-inputs.ts';
 import { installDawn } from '../src/node/dawn.ts';
 import { chooseProfile } from '../src/node/build-profile.ts';
 import { contentDir, workDir } from '../src/node/paths.ts';
 import { collectFigures } from './lib/collect-figures.ts';
 import { FigureCache, cacheKey, type CachedFigure } from './lib/figure-cache.ts';
-import { engineHash, imageHash, weightsHash } from './lib/input-hashes.ts';
+import { computeCodeHash, imageHash, weightsHash } from './lib/input-hashes.ts';
 import { writeAtomically } from './lib/fetch-pack.ts';
 import { ProgressBar, formatSeconds } from './lib/progress.ts';
 import { MANIFEST_FILE, REPORT_FILE } from '../src/figures/manifest.ts';
@@ -95,11 +92,12 @@ interface Job {
 
 /** Every figure with its cache key and, when cached, its entry. */
 async function lookUp(recipes: Map<string, Recipe>, cache: FigureCache): Promise<Job[]> {
-  const engine = await engineHash();
+  const engine = await computeCodeHash();
   return Promise.all(
     [...recipes].map(async ([key, recipe]) => {
-      const image = (await Promise.all(recipeImages(recipe).map(imageHash))).join(',');
-      const id = cacheKey({ recipe, engine, weights: recipeModels(recipe).map(weightsHash).join(','), image });
+      const reads = readsOf(recipe);
+      const image = (await Promise.all(reads.images.map(imageHash))).join(',');
+      const id = cacheKey({ recipe, engine, weights: Object.keys(reads.models).map(weightsHash).join(','), image });
       return { key, recipe, cacheKey: id, entry: await cache.read(id) };
     }),
   );
@@ -116,9 +114,9 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
   const bar = new ProgressBar({
     unit: 'figures to compute',
     total: jobs.length,
-    totalWork: jobs.reduce((sum, j) => sum + recipeCost(j.recipe), 0),
+    totalWork: jobs.reduce((sum, j) => sum + costOf(j.recipe), 0),
   });
-  const networks = new Networks(all);
+  const inputs = nodeInputs(planLoads(all));
   try {
     for (const job of jobs) {
       const { recipe } = job;
@@ -127,20 +125,20 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
       // Long optimisations report their progress, so the bar and its ETA move within a figure.
       let reported = 0;
       const onWork = (fraction: number) => {
-        bar.tick(label, 0, 0, (fraction - reported) * recipeCost(recipe));
+        bar.tick(label, 0, 0, (fraction - reported) * costOf(recipe));
         reported = fraction;
       };
-      const result = await networks.compute(recipe, onWork);
+      const result = await computeFigure(recipe, inputs, { onWork });
       job.computed = true;
       job.entry = await cache.write(
         job.cacheKey,
         { recipe, data: result.data, backend: backend.name, ms: Math.round(performance.now() - started) },
         result.image,
       );
-      bar.tick(label, 1, 0, (1 - reported) * recipeCost(recipe));
+      bar.tick(label, 1, 0, (1 - reported) * costOf(recipe));
     }
   } finally {
-    networks.dispose();
+    inputs.dispose();
   }
   bar.finish(`Computed ${jobs.length} figures on ${backend.name}.`);
   return backend;

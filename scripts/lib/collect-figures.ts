@@ -6,7 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { recipeKey } from '../../src/figures/key.ts';
 import { resolveFigure } from '../../src/figures/validate.ts';
-import type { Recipe } from '../../src/engine/index.ts';
+import type { Recipe } from '../../src/figures/registry/types.ts';
 import { PROJECT_ROOT, contentDir } from '../../src/node/paths.ts';
 import { scanArticle } from '../../src/figures/scan.ts';
 import type { BuildProfile } from '../../src/figures/profiles.ts';
@@ -46,7 +46,7 @@ export async function collectFigures(
     }
     for (const figure of article.figures) {
       const where = `${display}:${figure.line}:${figure.column}: <${figure.component}>`;
-      const resolution = resolveFigure(figure.component, figure.props, photo, profile);
+      const resolution = resolveFigure(figure.kind, figure.props, photo, profile);
       if (resolution.status === 'invalid') collected.problems.push(...resolution.problems.map((p) => `${where} ${p}`));
       else if (resolution.status === 'not-fetched')
         collected.notFetched.push(`${where} ${resolution.model}/${resolution.layer}`);

@@ -5,13 +5,24 @@ import { hashOf } from '../../src/figures/key.ts';
 import { PROJECT_ROOT, packDir } from '../../src/node/paths.ts';
 import { getPack } from '../../src/registry/index.ts';
 
-/** Every file under src/engine (the code that computes figures), in path order. */
-export async function engineHash(): Promise<string> {
-  const root = path.join(PROJECT_ROOT, 'src/engine');
-  const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
+/**
+ * The code that computes figures, in path order: the engine, and the figure layer's compute side (every
+ * TypeScript file of src/figures but the author side, the live browser side and tests). A change to any of
+ * it recomputes every figure; a change to an Astro component or a caption recomputes none.
+ */
+export async function computeCodeHash(): Promise<string> {
   const parts: (string | Uint8Array)[] = [];
-  for (const file of files) parts.push(file, await readFile(path.join(root, file)));
+  for (const folder of ['src/engine', 'src/figures']) {
+    const root = path.join(PROJECT_ROOT, folder);
+    const files = (await readdir(root, { recursive: true })).filter(isComputeCode).sort();
+    for (const file of files) parts.push(`${folder}/${file}`, await readFile(path.join(root, file)));
+  }
   return hashOf(...parts);
+}
+
+function isComputeCode(file: string): boolean {
+  const name = path.basename(file);
+  return file.endsWith('.ts') && !file.endsWith('.test.ts') && name !== 'author.ts' && name !== 'live.ts';
 }
 
 /** A model's weights, by the registry's checksums (sizes where no checksum is recorded). */

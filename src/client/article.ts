@@ -1,17 +1,18 @@
 /**
- * The article page's script. It stays small: lightbox, sweeps and the photo control. The engine (tfjs) is
- * imported only when a reader gives a photo.
+ * The article page's script. It stays small: the lightbox, the photo control, re-run buttons, and each
+ * kind's live behaviour loaded only for kinds the page shows (on load, or when a figure scrolls into view).
+ * The engine (tfjs, in a worker) is imported only when a reader asks for something live.
  */
+import type { RecipeKind } from '../figures/registry/types.ts';
+import { LIVE } from '../figures/registry/live.ts';
 import { initLightbox } from './lightbox.ts';
-import { initSweeps } from './sweep.ts';
-import { initStyleControls } from './style-controls.ts';
+import { initPhotoControl } from './photo-control.ts';
 
 export function initArticle(): void {
   initLightbox();
-  initSweeps();
   initPhotoControl();
   initReruns();
-  initStyleControls();
+  wakeLiveKinds();
 }
 
 /** Optimisation figures offer a live re-run of their recipe; the engine loads on the first click. */
@@ -21,81 +22,29 @@ function initReruns(): void {
     button.addEventListener('click', async () => {
       button.disabled = true;
       const { rerunFigure } = await import('./rerun.ts');
-      await rerunFigure(
-        button.closest<HTMLElement>('.ll-figure')!,
-        new URLSearchParams(location.search).get('backend'),
-      );
+      await rerunFigure(button.closest<HTMLElement>('.ll-figure')!);
       button.disabled = false;
     });
   }
 }
 
-function initPhotoControl(): void {
-  const control = document.getElementById('ll-photo');
-  if (!control || !document.querySelector('.ll-figure[data-recipe]')) return;
-  control.hidden = false;
-  const input = control.querySelector<HTMLInputElement>('input[type=file]')!;
-  const reset = control.querySelector<HTMLButtonElement>('.ll-photo-reset')!;
-  const status = control.querySelector<HTMLElement>('.ll-photo-status')!;
-  const say = (text: string, state = 'info') => {
-    status.textContent = text;
-    status.dataset.state = state;
-  };
-
-  const usePhoto = async (file: Blob, name: string) => {
-    say(`Reading ${name}...`, 'busy');
-    const { readPhoto } = await import('./photo-input.ts');
-    const photo = await readPhoto(file, name);
-    if (!photo.ok) return say(photo.message, 'error');
-    setThumbnail(control, file, name);
-    reset.hidden = false;
-    const notes = photo.notes.length ? ` (${photo.notes.join('; ')})` : '';
-    say(`Recomputing every figure for ${name}${notes}...`, 'busy');
-    const { recomputeArticle } = await import('./recompute.ts');
-    const outcome = await recomputeArticle(photo.pixels, name, (done, total) =>
-      say(`Recomputing for ${name}${notes}: ${done} of ${total} figures done.`, 'busy'),
-    );
-    if (outcome)
-      say(
-        `All ${outcome.figures} figures show ${name}${notes}, computed on this device with ${outcome.backend}.`,
-        'done',
-      );
-  };
-
-  input.addEventListener('change', () => {
-    const file = input.files?.[0];
-    if (file) void usePhoto(file, file.name);
-    input.value = '';
+/** Each kind's live module wakes its figures: with the page, or when one scrolls into view. */
+function wakeLiveKinds(): void {
+  const figures = [...document.querySelectorAll<HTMLElement>('.ll-figure[data-figure]')];
+  const visible = new IntersectionObserver((entries) => {
+    for (const entry of entries.filter((e) => e.isIntersecting)) {
+      visible.unobserve(entry.target);
+      void wake(entry.target as HTMLElement);
+    }
   });
-  document.addEventListener('dragover', (event) => {
-    event.preventDefault();
-    document.body.classList.add('ll-dragging');
-  });
-  document.addEventListener('dragleave', () => document.body.classList.remove('ll-dragging'));
-  document.addEventListener('drop', (event) => {
-    event.preventDefault();
-    document.body.classList.remove('ll-dragging');
-    const file = event.dataTransfer?.files[0];
-    if (file) void usePhoto(file, file.name || 'dropped image');
-  });
-  document.addEventListener('paste', (event) => {
-    const file = [...(event.clipboardData?.files ?? [])][0];
-    if (file) void usePhoto(file, file.name || 'pasted image');
-  });
-  reset.addEventListener('click', async () => {
-    const { restoreArticle } = await import('./restore.ts');
-    restoreArticle();
-    setThumbnail(control, null, control.dataset.articlePhoto!.split('/').pop()!);
-    reset.hidden = true;
-    say("Back to the article's photo: the figures are the precomputed ones.", 'done');
-  });
+  for (const figure of figures) {
+    const entry = LIVE[figure.dataset.figure as RecipeKind];
+    if (entry?.wake === 'load') void wake(figure);
+    else if (entry?.wake === 'visible') visible.observe(figure);
+  }
 }
 
-let thumbnailUrl: string | null = null;
-
-function setThumbnail(control: HTMLElement, file: Blob | null, name: string): void {
-  if (thumbnailUrl) URL.revokeObjectURL(thumbnailUrl);
-  thumbnailUrl = file ? URL.createObjectURL(file) : null;
-  control.querySelector<HTMLImageElement>('.ll-photo-thumb')!.src = thumbnailUrl ?? control.dataset.articlePhoto!;
-  control.querySelector('.ll-photo-name')!.textContent = name;
+async function wake(figure: HTMLElement): Promise<void> {
+  const entry = LIVE[figure.dataset.figure as RecipeKind];
+  if (entry) (await entry.load()).live.wake?.(figure);
 }

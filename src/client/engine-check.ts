@@ -1,9 +1,7 @@
 /** Client side of the engine-check page. tfjs is imported only when a run starts. */
 
 const WARM_RUNS = 5;
-import type { ModelSpec } from '../registry/schema.ts';
-import type { BackendName } from '../engine/backend.ts';
-import type { Network } from '../engine/index.ts';
+import type { BackendName, ModelSpec, Network } from '../engine/index.ts';
 
 export function runEngineCheck(form: HTMLFormElement): void {
   const params = new URLSearchParams(location.search);
@@ -30,12 +28,15 @@ async function run(form: HTMLFormElement): Promise<void> {
   };
   try {
     show('loading', 'Loading the engine...');
-    const { startBackend, loadNetwork, dataUrl } = await import('./browser-engine.ts');
+    const [{ startBackend, dataUrl }, { load, HttpSource }] = await Promise.all([
+      import('./engine/backend.ts'),
+      import('../engine/index.ts'),
+    ]);
     const { decodeImage } = await import('./photo-input.ts');
     const backend = await startBackend(data.get('backend') as BackendName | 'auto');
     show('loading', `Backend ${backend.name}; loading ${spec.name}...`);
     const t0 = performance.now();
-    const network = await loadNetwork(spec);
+    const network = await load(spec, new HttpSource(dataUrl(spec.id)));
     const pixels = await decodeImage(await (await fetch(dataUrl('images-photos', String(data.get('image'))))).blob());
     const t1 = performance.now();
     const top = await network.classify(pixels, 5); // the first run compiles kernels: timed on its own
@@ -90,9 +91,9 @@ async function run(form: HTMLFormElement): Promise<void> {
 /** Steps per second of the feature-visualisation recipe at the CPU profile's size (80x80), on a middle-layer unit. */
 async function measureDreamSpeed(network: Network, steps: number, say: (text: string) => void): Promise<number> {
   say(`Measuring optimisation speed (${steps} steps)...`);
-  const { visualize } = await import('../engine/dream/visualize.ts');
-  const { beforeNonLinearity, channel } = await import('../engine/dream/objectives.ts');
-  const objective = channel(beforeNonLinearity(network, 'conv2d_6'), 8);
+  const { dream } = await import('../engine/index.ts');
+  const { visualize, objectives } = dream;
+  const objective = objectives.channel(objectives.beforeNonLinearity(network, 'conv2d_6'), 8);
   await visualize(network, objective, { width: 80, height: 80, steps: 1, seed: 0 }); // compile kernels first
   const result = await visualize(network, objective, { width: 80, height: 80, steps, seed: 0 });
   return result.stepsPerSecond;

@@ -1,14 +1,10 @@
-/** A figure's visible state, and the data of its live recompute (shared by the recompute and the lightbox). */
-import type { FigureData } from '../engine/figures/compute.ts';
-import type { ImagePixels } from '../engine/image/preprocess.ts';
+/** A figure's visible state, the data of its live result (for the lightbox and charts), and the reader's photo. */
+import type { FigureData } from '../figures/registry/types.ts';
 
 export type FigureState = 'precomputed' | 'waiting' | 'ready' | 'computing' | 'done' | 'error';
 
-/** Figure data of the reader's photo, when recomputed (otherwise the precomputed metadata file applies). */
+/** Figure data of a live result (otherwise the precomputed metadata file applies). */
 export const liveData = new WeakMap<HTMLElement, FigureData>();
-
-/** Markup of a figure's table before the first recompute (to restore the precomputed version). */
-export const originalMarkup = new WeakMap<HTMLElement, string>();
 
 /** Names the photo a figure shows in its recipe line (null: the article's own). */
 export function setPhotoName(figure: HTMLElement, name: string | null): void {
@@ -24,34 +20,32 @@ export function setState(figure: HTMLElement, state: FigureState, text: string):
   if (line) line.textContent = state === 'precomputed' ? (line.dataset.precomputed ?? text) : text;
 }
 
-let photo: { pixels: ImagePixels; name: string } | null = null;
+/** The reader's photo, as the engine keeps it (a ref recipes can name), or null for the article's own. */
+export interface ReaderPhoto {
+  ref: string;
+  name: string;
+}
 
-/** The reader's photo the figures show, or null for the article's own. */
-export function readerPhoto(): { pixels: ImagePixels; name: string } | null {
+let photo: ReaderPhoto | null = null;
+let photoChanged = new AbortController();
+
+export function readerPhoto(): ReaderPhoto | null {
   return photo;
 }
 
-export function setReaderPhoto(value: { pixels: ImagePixels; name: string } | null): void {
+/** A new photo (or none) makes every live run on the old one stale: their signal aborts. */
+export function setReaderPhoto(value: ReaderPhoto | null): void {
   photo = value;
+  photoChanged.abort(new Error('stopped: the photo changed'));
+  photoChanged = new AbortController();
 }
 
-let run = 0;
-
-/** Starts a new recompute run; any run still going sees it is no longer current and stops. */
-export function nextRun(): number {
-  return ++run;
+/** Aborts when the reader's photo changes. */
+export function photoSignal(): AbortSignal {
+  return photoChanged.signal;
 }
 
-/** The current run's id (a live re-run checks it to stop when the photo changes). */
-export function currentRunId(): number {
-  return run;
-}
-
-export function isCurrent(id: number): boolean {
-  return id === run;
-}
-
-/** Figure data for the lightbox: the live recompute's, or the precomputed metadata file. */
+/** Figure data for the lightbox and charts: the live result's, or the precomputed metadata file. */
 export async function figureData(figure: HTMLElement): Promise<FigureData | null> {
   const live = liveData.get(figure);
   if (live) return live;

@@ -3,10 +3,15 @@
  * benchmark (scripts/lib/bench/fast-style.ts) drives the same engine through window.layerlensStyleBench.
  * tfjs is imported only when a run starts.
  */
-import type { BackendName } from '../engine/backend.ts';
-import type { FastStyleNetwork } from '../engine/style/fast-style.ts';
-import type { ImagePixels } from '../engine/image/preprocess.ts';
-import { pageModelSpec } from './page-models.ts';
+import type { BackendName, FastStyleNetwork, ImagePixels, ModelSpec } from '../engine/index.ts';
+
+/** A model's spec, as the page embeds it (#ll-models). */
+function pageModelSpec(id: string): ModelSpec {
+  const specs = JSON.parse(document.getElementById('ll-models')!.textContent!) as ModelSpec[];
+  const spec = specs.find((s) => s.id === id);
+  if (!spec) throw new Error(`model ${id} is not described on this page`);
+  return spec;
+}
 
 /** What the benchmark calls; pixels and outputs travel as base64 (fast through Playwright). */
 export interface StyleBenchApi {
@@ -23,10 +28,9 @@ const networks = new Map<string, Promise<FastStyleNetwork>>();
 async function network(id: string): Promise<FastStyleNetwork> {
   let loaded = networks.get(id);
   if (!loaded) {
-    const [{ loadFastStyle }, { HttpSource }, { dataUrl }] = await Promise.all([
-      import('../engine/style/fast-style.ts'),
-      import('../engine/source.ts'),
-      import('./browser-engine.ts'),
+    const [{ loadFastStyle, HttpSource }, { dataUrl }] = await Promise.all([
+      import('../engine/index.ts'),
+      import('./engine/backend.ts'),
     ]);
     loaded = loadFastStyle(pageModelSpec(id), new HttpSource(dataUrl(id)));
     networks.set(id, loaded);
@@ -46,7 +50,7 @@ function toBase64(bytes: Uint8Array): string {
 
 export const styleBench: StyleBenchApi = {
   async start(backend) {
-    const { startBackend } = await import('./browser-engine.ts');
+    const { startBackend } = await import('./engine/backend.ts');
     return (await startBackend(backend)).name;
   },
   async time(model, rgb, width, height, warmup, runs) {
@@ -62,14 +66,7 @@ export const styleBench: StyleBenchApi = {
     return times;
   },
   async output(model, rgb, width, height) {
-    const [net, tf, { pixelsToRgb }] = await Promise.all([
-      network(model),
-      import('@tensorflow/tfjs-core'),
-      import('../engine/image/preprocess.ts'),
-    ]);
-    const out = tf.tidy(() => net.stylizeTensor(pixelsToRgb(rgbPixels(rgb, width, height))));
-    const values = (await out.data()) as Float32Array;
-    out.dispose();
+    const values = await (await network(model)).stylizeFloat(rgbPixels(rgb, width, height));
     return toBase64(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   },
 };
@@ -93,7 +90,7 @@ async function run(form: HTMLFormElement): Promise<void> {
   try {
     show('loading', 'Loading the engine...');
     const backend = await styleBench.start(data.get('backend') as BackendName);
-    const { dataUrl } = await import('./browser-engine.ts');
+    const { dataUrl } = await import('./engine/backend.ts');
     const { decodeImage } = await import('./photo-input.ts');
     const pixels = await decodeImage(await (await fetch(dataUrl('images-photos', String(data.get('image'))))).blob());
     const net = await network(String(data.get('model')));
@@ -101,9 +98,9 @@ async function run(form: HTMLFormElement): Promise<void> {
     const start = performance.now();
     const image = await net.stylize(pixels, { maxSide: Number(data.get('size')) });
     const ms = performance.now() - start;
-    const { showImage } = await import('./show-image.ts');
+    const [{ encodePng }, { showPng }] = await Promise.all([import('./png.ts'), import('./figure-view.ts')]);
     const output = document.getElementById('style-output') as HTMLImageElement;
-    await showImage(output, image);
+    showPng(output, await encodePng(image));
     output.hidden = false;
     show(
       'done',

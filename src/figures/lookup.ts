@@ -1,26 +1,36 @@
 /**
  * Server-side lookup for the figure components: validates the props (same rules as the precompute) and
- * finds the precomputed result in the manifest.
+ * finds the precomputed result in the manifest, typed by the component's kind.
  */
 import { recipeKey } from './key.ts';
-import { readManifest, FIGURES_URL, type ManifestFigure } from './manifest.ts';
-import type { FigureComponent } from './props.ts';
-import { resolveFigure } from './validate.ts';
+import { readManifest, FIGURES_URL, isFigureOf, type ManifestFigure } from './manifest.ts';
 import { PROFILES } from './profiles.ts';
+import { AUTHORING } from './registry/authoring.ts';
+import type { RecipeKind } from './registry/types.ts';
+import { resolveFigure } from './validate.ts';
 
-export type FigureLookup =
-  | { status: 'ok'; key: string; figure: ManifestFigure; imageUrl?: string; metaUrl: string }
-  | { status: 'not-fetched'; model: string; layer: string; hint: string };
+/** A precomputed figure of kind K, with the URLs of its files. */
+export interface FoundFigure<K extends RecipeKind = RecipeKind> {
+  status: 'ok';
+  key: string;
+  figure: ManifestFigure<K>;
+  imageUrl?: string;
+  metaUrl: string;
+}
 
-export function lookupFigure(
-  component: FigureComponent,
+export type FigureLookup<K extends RecipeKind> =
+  FoundFigure<K> | { status: 'not-fetched'; model: string; layer: string; hint: string };
+
+export function lookupFigure<K extends RecipeKind>(
+  kind: K,
   props: Record<string, unknown>,
-  photo: string,
+  article: { photo: string },
   base: string,
-): FigureLookup {
+): FigureLookup<K> {
   const { class: _class, ...figureProps } = props;
+  const component = AUTHORING[kind].component;
   const manifest = readManifest();
-  const resolution = resolveFigure(component, figureProps, photo, PROFILES[manifest.profile]);
+  const resolution = resolveFigure(kind, figureProps, article.photo, PROFILES[manifest.profile]);
   if (resolution.status === 'invalid') {
     throw new Error(`<${component} ${JSON.stringify(figureProps)}>: ${resolution.problems.join('; ')}`);
   }
@@ -32,6 +42,8 @@ export function lookupFigure(
       `<${component} ${JSON.stringify(figureProps)}> has not been precomputed: run \`npm run precompute\` (npm run build does).`,
     );
   }
+  if (!isFigureOf(figure, kind))
+    throw new Error(`Manifest entry ${key} is a ${figure.recipe.kind} figure, not ${kind}.`);
   const url = (file: string) => `${base.replace(/\/?$/, '/')}${FIGURES_URL}/${file}`;
   return { status: 'ok', key, figure, imageUrl: figure.image && url(figure.image.file), metaUrl: url(figure.meta) };
 }

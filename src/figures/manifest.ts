@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FigureData, Recipe } from '../engine/index.ts';
+import type { DataOf, RecipeKind, RecipeOf } from './registry/types.ts';
 import { workDir } from '../node/paths.ts';
 import type { ProfileName } from './profiles.ts';
 
@@ -14,11 +14,11 @@ export const REPORT_FILE = 'precompute-report.json';
 export const FIGURES_URL = 'figures';
 
 /** One computed figure: what the precompute cache stores and the manifest lists. */
-export interface ManifestFigure {
+export interface ManifestFigure<K extends RecipeKind = RecipeKind> {
   /** Hash of everything that determines the figure (engine code, weights, image, recipe). */
   cacheKey: string;
-  recipe: Recipe;
-  data: FigureData;
+  recipe: RecipeOf<K>;
+  data: DataOf<K>;
   /** The figure's image, stored as <content hash>.png under the cache's files folder. */
   image?: { file: string; width: number; height: number };
   /** Recipe and data as a JSON file (<content hash>.json), fetched by the page when a reader needs it. */
@@ -35,6 +35,11 @@ export interface Manifest {
   /** The build profile the figures were computed with. */
   profile: ProfileName;
   figures: Record<string, ManifestFigure>;
+}
+
+/** A manifest figure is of this kind (its data was computed by that kind from that recipe). */
+export function isFigureOf<K extends RecipeKind>(figure: ManifestFigure, kind: K): figure is ManifestFigure<K> {
+  return figure.recipe.kind === kind;
 }
 
 /** Files of the manifest's figures (to copy into the built site). */

@@ -10,10 +10,14 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
-import { FIGURE_COMPONENTS, type FigureComponent } from './props.ts';
+import { kindOfComponent } from './registry/authoring.ts';
+import type { RecipeKind } from './registry/types.ts';
 
 export interface DeclaredFigure {
-  component: FigureComponent;
+  /** The MDX tag, e.g. FeatureMapGrid. */
+  component: string;
+  /** The figure kind it is, e.g. feature-maps. */
+  kind: RecipeKind;
   props: Record<string, unknown>;
   /** 1-based line and column of the component tag. */
   line: number;
@@ -51,7 +55,8 @@ export async function scanArticle(file: string, displayName = file): Promise<Sca
       result.frontmatter = (parseYaml((node as unknown as { value: string }).value) ?? {}) as Record<string, unknown>;
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const jsx = node as unknown as JsxNode;
-    if (!jsx.name || !(jsx.name in FIGURE_COMPONENTS)) return;
+    const kind = jsx.name ? kindOfComponent(jsx.name) : undefined;
+    if (!jsx.name || !kind) return;
     const { line = 0, column = 0 } = jsx.position?.start ?? {};
     const props: Record<string, unknown> = {};
     let literal = true;
@@ -63,7 +68,7 @@ export async function scanArticle(file: string, displayName = file): Promise<Sca
       } else props[attribute.name] = value.value;
     }
     // A figure with a non-literal prop is reported once, not again as "prop missing".
-    if (literal) result.figures.push({ component: jsx.name as FigureComponent, props, line, column });
+    if (literal) result.figures.push({ component: jsx.name, kind, props, line, column });
   });
   return result;
 }

@@ -2,14 +2,15 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  initBackend,
+  backend,
   load,
+  loadFastStyle,
   type BackendName,
+  type FastStyleNetwork,
   type BackendReport,
   type LoadOptions,
   type Network,
 } from '../engine/index.ts';
-import { loadFastStyle, type FastStyleNetwork } from '../engine/style/fast-style.ts';
 import { modelSpec } from '../registry/index.ts';
 import { mirrorSource, storeSource } from './fs-source.ts';
 import { installDawn } from './dawn.ts';
@@ -28,7 +29,7 @@ export function nodeWasmPaths(): string {
 export async function initNodeBackend(prefer: BackendName | 'auto' = 'auto'): Promise<BackendReport> {
   const order = prefer === 'auto' ? NODE_BACKEND_ORDER : [prefer];
   const dawnProblem = order.includes('webgpu') ? await installDawn() : null;
-  const report = await withoutNewProcessHandlers(() => initBackend({ order, wasmPaths: nodeWasmPaths() }));
+  const report = await withoutNewProcessHandlers(() => backend.init({ order, wasmPaths: nodeWasmPaths() }));
   // Say why WebGPU was skipped in Dawn's words rather than the generic "no navigator.gpu".
   return {
     ...report,

@@ -2,13 +2,13 @@
  * What a Node script prints when it fails: the error's message and, where the cause is known, the fix.
  * Stack traces only with LAYERLENS_DEBUG=1: a person running `npm run build` needs the cause, not the code.
  */
-import { CorruptWeightsError, MissingWeightsError } from '../engine/errors.ts';
+import { errors } from '../engine/index.ts';
 import { fetchHint } from './paths.ts';
 
 /** The fix for an error whose cause the project knows, or null. */
 export function fixFor(error: unknown): string | null {
-  if (error instanceof MissingWeightsError) return `fetch the model: ${fetchHint(error.modelId)}`;
-  if (error instanceof CorruptWeightsError) {
+  if (error instanceof errors.MissingWeightsError) return `fetch the model: ${fetchHint(error.modelId)}`;
+  if (error instanceof errors.CorruptWeightsError) {
     return `fetch it again (files whose size or SHA-256 is wrong are replaced): ${fetchHint(error.modelId)}`;
   }
   return null;

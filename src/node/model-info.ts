@@ -48,3 +48,13 @@ export function missingWeightFiles(modelId: string, layer: string): string[] {
     .flatMap((group) => group.paths)
     .filter((file) => !existsSync(path.join(packDir(modelId), file)));
 }
+
+/** Conv layers of a model (its nameable layers with a [h, w, c] output), in network order. */
+export function convLayers(modelId: string): string[] {
+  return getModel(modelId).layers.filter((layer) => /conv/.test(layer) && layerShape(modelId, layer)?.length === 3);
+}
+
+/** Conv layers whose weights are fetched (what a live panel can offer). */
+export function fetchedConvLayers(modelId: string): string[] {
+  return convLayers(modelId).filter((layer) => !missingWeightFiles(modelId, layer).length);
+}

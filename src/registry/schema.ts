@@ -4,6 +4,7 @@
  * models/registry/; this schema validates them (scripts and tests), the engine only uses the types.
  */
 import { z } from 'zod';
+import type { ModelSpec as EngineModelSpec } from '../engine/model/spec.ts';
 
 export const RegistryFile = z.object({
   /** Path of the file inside the pack folder, as model.json or a manifest names it. */
@@ -85,3 +86,8 @@ export type Pack = z.infer<typeof Pack>;
 
 /** What the engine needs of a model: the registry entry without its file list. */
 export type ModelSpec = Omit<ModelPack, 'files'>;
+
+/** Compile-time check: a registry model is what the engine expects of a model (src/engine/model/spec.ts). */
+export type EngineCompatible = ModelSpec extends EngineModelSpec ? true : never;
+const engineCompatible: EngineCompatible = true;
+void engineCompatible;

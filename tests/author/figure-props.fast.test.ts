@@ -4,14 +4,14 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveFigure } from '../../src/figures/validate.ts';
+import { resolveComponent } from '../helpers/figures.ts';
 import { PROFILES } from '../../src/figures/profiles.ts';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';
 import { collectFigures } from '../../scripts/lib/collect-figures.ts';
 
 describe('figure props', () => {
   it('resolves defaults: the article photo, every channel, a near-square grid', () => {
-    const result = resolveFigure('FeatureMapGrid', { layer: 'conv2d_1' }, 'chelsea.png', PROFILES.cpu);
+    const result = resolveComponent('FeatureMapGrid', { layer: 'conv2d_1' }, 'chelsea.png', PROFILES.cpu);
     expect(result).toEqual({
       status: 'ok',
       recipe: {
@@ -61,13 +61,13 @@ describe('figure props', () => {
       /needs weight files that are not fetched .*npm run models -- vgg19/,
     ],
   ] as const)('%s %j is refused', (component, props, message) => {
-    const result = resolveFigure(component, props as Record<string, unknown>, 'chelsea.png', PROFILES.cpu);
+    const result = resolveComponent(component, props as Record<string, unknown>, 'chelsea.png', PROFILES.cpu);
     expect(result.status).toBe('invalid');
     expect(result.status === 'invalid' && result.problems.join('\n')).toMatch(message);
   });
 
   it('leaves out a figure whose weights are not fetched when the author allows it', () => {
-    const result = resolveFigure(
+    const result = resolveComponent(
       'FeatureMapGrid',
       { model: 'vgg19', layer: 'block4_conv1', whenFetched: true },
       'chelsea.png',
@@ -123,14 +123,14 @@ describe('scanning articles', () => {
 describe('dream figure props', () => {
   it('takes size, steps and the number of units from the build profile', () => {
     const channels = [1, 2, 3, 4, 5, 6];
-    const cpu = resolveFigure('DreamGallery', { layer: 'conv2d_6', channels }, 'chelsea.png', PROFILES.cpu);
+    const cpu = resolveComponent('DreamGallery', { layer: 'conv2d_6', channels }, 'chelsea.png', PROFILES.cpu);
     expect(cpu).toMatchObject({
       status: 'ok',
       recipe: { kind: 'dream-gallery', size: 80, steps: 64, channels: [1, 2, 3, 4], profile: 'cpu', seed: 0 },
     });
-    const gpu = resolveFigure('DreamGallery', { layer: 'conv2d_6', channels }, 'chelsea.png', PROFILES.gpu);
+    const gpu = resolveComponent('DreamGallery', { layer: 'conv2d_6', channels }, 'chelsea.png', PROFILES.gpu);
     expect(gpu).toMatchObject({ status: 'ok', recipe: { size: 224, steps: 512, channels, profile: 'gpu' } });
-    const fixed = resolveFigure(
+    const fixed = resolveComponent(
       'NaiveVsRecipe',
       { layer: 'conv2d_6', channel: 8, size: 48, steps: 10, seed: 3 },
       'chelsea.png',
@@ -150,7 +150,7 @@ describe('dream figure props', () => {
     ['ClassDream', { model: 'tiny-vgg', classes: [1] }, /outputs probabilities \(a softmax\)/],
     ['DeepDream', { layer: 'conv2d_8', image: 'nope.png' }, /unknown image "nope\.png"/],
   ] as const)('%s %j is refused', (component, props, message) => {
-    const result = resolveFigure(component, props as Record<string, unknown>, 'chelsea.png', PROFILES.cpu);
+    const result = resolveComponent(component, props as Record<string, unknown>, 'chelsea.png', PROFILES.cpu);
     expect(result.status === 'invalid' && result.problems.join('\n')).toMatch(message);
   });
 });

@@ -23,7 +23,7 @@ async function authorOutput(file: string) {
     frontmatter: article.frontmatter,
     figures: article.figures.map((figure) => {
       const at = `${file}:${figure.line}:${figure.column}`;
-      const resolution = resolveFigure(figure.component, figure.props, photo, PROFILES.cpu);
+      const resolution = resolveFigure(figure.kind, figure.props, photo, PROFILES.cpu);
       switch (resolution.status) {
         case 'ok':
           return { at, component: figure.component, key: recipeKey(resolution.recipe), recipe: resolution.recipe };

@@ -4,17 +4,17 @@
  * wait for their weights.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveFigure } from '../../src/figures/validate.ts';
+import { resolveComponent } from '../helpers/figures.ts';
 import { PROFILES } from '../../src/figures/profiles.ts';
-import { figureModels } from '../../src/figures/props.ts';
-import { recipeCost, recipeImages, recipeLayers, recipeModels } from '../../src/engine/index.ts';
+import { costOf } from '../../src/figures/registry/authoring.ts';
+import { readsOf } from '../../src/figures/registry/compute.ts';
 
 const rows = [['block1_conv1'], ['block1_conv1', 'block2_conv1']];
 
 describe('style figure props', () => {
   it("caps a grid's size and iterations by the build profile and records the dropped columns", () => {
-    const cpu = resolveFigure('StyleGrid', { style: 'styles/starrynight.jpg', rows }, 'chicago.jpg', PROFILES.cpu);
-    const gpu = resolveFigure('StyleGrid', { style: 'styles/starrynight.jpg', rows }, 'chicago.jpg', PROFILES.gpu);
+    const cpu = resolveComponent('StyleGrid', { style: 'styles/starrynight.jpg', rows }, 'chicago.jpg', PROFILES.cpu);
+    const gpu = resolveComponent('StyleGrid', { style: 'styles/starrynight.jpg', rows }, 'chicago.jpg', PROFILES.gpu);
     expect(cpu).toMatchObject({
       status: 'ok',
       recipe: {
@@ -39,7 +39,7 @@ describe('style figure props', () => {
   });
 
   it('turns ratios into content weights against the fixed style weight', () => {
-    const result = resolveFigure(
+    const result = resolveComponent(
       'StyleSweep',
       { style: 'styles/wave.jpg', ratios: [1e3, 1e5] },
       'chicago.jpg',
@@ -60,21 +60,25 @@ describe('style figure props', () => {
   });
 
   it('names every model, layer and image a style recipe depends on', () => {
-    const fast = resolveFigure('FastStyle', { styles: ['wave', 'udnie'] }, 'chicago.jpg', PROFILES.cpu);
+    const fast = resolveComponent('FastStyle', { styles: ['wave', 'udnie'] }, 'chicago.jpg', PROFILES.cpu);
     expect(fast).toMatchObject({
       status: 'ok',
       recipe: { kind: 'fast-style', styles: ['fast-style-wave', 'fast-style-udnie'], maxSide: 256 },
     });
     if (fast.status !== 'ok') throw new Error('unreachable');
-    expect(recipeModels(fast.recipe)).toEqual(['fast-style-wave', 'fast-style-udnie']);
-    expect(figureModels('FastStyle', {})).toHaveLength(9);
-    expect(figureModels('GatysPanel', { style: 'styles/wave.jpg' })).toEqual(['vgg19']);
-    const grid = resolveFigure('StyleGrid', { style: 'styles/wave.jpg', rows }, 'chicago.jpg', PROFILES.cpu);
+    expect(Object.keys(readsOf(fast.recipe).models)).toEqual(['fast-style-wave', 'fast-style-udnie']);
+    const all = resolveComponent('FastStyle', {}, 'chicago.jpg', PROFILES.cpu);
+    expect(all.status === 'ok' && Object.keys(readsOf(all.recipe).models)).toHaveLength(9);
+    const panel = resolveComponent('GatysPanel', { style: 'styles/wave.jpg' }, 'chicago.jpg', PROFILES.cpu);
+    expect(panel.status === 'ok' && Object.keys(readsOf(panel.recipe).models)).toEqual(['vgg19']);
+    const grid = resolveComponent('StyleGrid', { style: 'styles/wave.jpg', rows }, 'chicago.jpg', PROFILES.cpu);
     if (grid.status !== 'ok') throw new Error('grid did not resolve');
-    expect(recipeImages(grid.recipe)).toEqual(['images-photos/chicago.jpg', 'images-styles/wave.jpg']);
-    expect(new Set(recipeLayers(grid.recipe))).toEqual(new Set(['block3_conv2', 'block1_conv1', 'block2_conv1']));
+    expect(readsOf(grid.recipe).images).toEqual(['images-photos/chicago.jpg', 'images-styles/wave.jpg']);
+    expect(new Set(readsOf(grid.recipe).models.vgg19)).toEqual(
+      new Set(['block3_conv2', 'block1_conv1', 'block2_conv1']),
+    );
     // The grid runs two rows to 100 iterations: it must cost far more than a fast-style figure.
-    expect(recipeCost(grid.recipe)).toBeGreaterThan(50 * recipeCost(fast.recipe));
+    expect(costOf(grid.recipe)).toBeGreaterThan(50 * costOf(fast.recipe));
   });
 
   it.each([
@@ -92,16 +96,16 @@ describe('style figure props', () => {
     [
       'StyleGrid',
       { style: 'styles/wave.jpg', rows: [['block5_conv1']] },
-      /layers block5_conv1 of vgg19 need weight files that are not fetched .*npm run models -- vgg19/,
+      /layer block5_conv1 of vgg19 needs weight files that are not fetched .*npm run models -- vgg19/,
     ],
   ] as const)('%s %j is refused', (component, props, message) => {
-    const result = resolveFigure(component, props as Record<string, unknown>, 'chicago.jpg', PROFILES.cpu);
+    const result = resolveComponent(component, props as Record<string, unknown>, 'chicago.jpg', PROFILES.cpu);
     expect(result.status).toBe('invalid');
     expect(result.status === 'invalid' && result.problems.join('\n')).toMatch(message);
   });
 
   it('waits for the full VGG19 when the author allows it', () => {
-    const result = resolveFigure(
+    const result = resolveComponent(
       'StyleGrid',
       { style: 'styles/wave.jpg', contentLayer: 'block4_conv2', rows: [['block1_conv1']], whenFetched: true },
       'chicago.jpg',

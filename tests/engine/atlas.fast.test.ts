@@ -4,6 +4,8 @@ import { atlasLayout, featureMapAtlas, placeTile, blankAtlas, tileAtlas } from '
 import { tileAt, tileOrigin } from '../../src/engine/visual/atlas-layout.ts';
 import { VIRIDIS } from '../../src/engine/visual/colormap.ts';
 
+const BACKGROUND = [12, 34, 56, 255] as const;
+
 describe('atlas layout', () => {
   it('sizes a grid of tiles with a gap between them and around the edge', () => {
     const layout = atlasLayout(10, 8, 6, 4, 2);
@@ -43,7 +45,7 @@ describe('atlas drawing', () => {
   it('scales each channel to its own range with viridis, and reports the ranges', () => {
     // A 2x2 map with 2 channels: channel 0 from 0 to 3, channel 1 constant.
     const data = new Float32Array([0, 5, 1, 5, 2, 5, 3, 5]);
-    const { image, layout, ranges } = featureMapAtlas(data, [2, 2, 2], [0, 1], 2, 1);
+    const { image, layout, ranges } = featureMapAtlas(data, [2, 2, 2], [0, 1], 2, 1, BACKGROUND);
     expect(ranges).toEqual([
       { min: 0, max: 3 },
       { min: 5, max: 5 },
@@ -58,13 +60,13 @@ describe('atlas drawing', () => {
 
   it('copies tiles into place and leaves the gaps', () => {
     const tiles = new Uint8ClampedArray(2 * 2 * 2 * 4).map((_, i) => (i < 16 ? 10 : 200));
-    const { image, layout } = tileAtlas(tiles, 2, 2, 2, 2, 1);
+    const { image, layout } = tileAtlas(tiles, 2, 2, 2, 2, 1, BACKGROUND);
     const [x1] = tileOrigin(layout, 1);
     expect(image.rgba[(1 * layout.width + 1) * 4]).toBe(10);
     expect(image.rgba[(1 * layout.width + x1) * 4]).toBe(200);
     const gap = image.rgba[0];
-    expect(gap).not.toBe(10);
-    const atlas = blankAtlas(layout);
+    expect([...image.rgba.subarray(0, 4)]).toEqual([...BACKGROUND]); // the caller's background shows in the gaps
+    const atlas = blankAtlas(layout, BACKGROUND);
     placeTile(atlas, layout, 1, { width: 2, height: 2, rgba: new Uint8ClampedArray(16).fill(77) });
     expect(atlas.rgba[(1 * layout.width + x1) * 4]).toBe(77);
     expect(atlas.rgba[(1 * layout.width + 1) * 4]).toBe(gap);

@@ -9,16 +9,11 @@ import { copyFile, mkdtemp, readdir, rm, symlink, truncate, unlink } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  FAST_STYLE_MAX_PIXELS,
-  FastStyleNetwork,
-  loadFastStyle,
-  type ImagePixels,
-  type RgbaImage,
-} from '../../src/engine/index.ts';
+import { loadFastStyle, type ImagePixels, type RgbaImage } from '../../src/engine/index.ts';
+import { FAST_STYLE_MAX_PIXELS, FastStyleNetwork } from '../../src/engine/testing.ts';
 import { convInBands } from '../../src/engine/style/conv-bands.ts';
 import { readStyleLayers } from '../../src/engine/style/fast-style-weights.ts';
-import { CorruptWeightsError, MissingWeightsError } from '../../src/engine/errors.ts';
+import { CorruptWeightsError, MissingWeightsError } from '../../src/engine/testing.ts';
 import { initNodeBackend } from '../../src/node/engine.ts';
 import { describeFailure } from '../../src/node/failure.ts';
 import { FolderSource, mirrorSource } from '../../src/node/fs-source.ts';

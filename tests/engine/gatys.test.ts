@@ -7,7 +7,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UnknownLayerError, type ImagePixels, type Network } from '../../src/engine/index.ts';
+import type { ImagePixels, Network } from '../../src/engine/index.ts';
+import { UnknownLayerError } from '../../src/engine/testing.ts';
 import { Adam } from '../../src/engine/dream/adam.ts';
 import { ensureGradients } from '../../src/engine/dream/gradients.ts';
 import { preprocessRgb, pixelsToRgb, resizeRgb } from '../../src/engine/image/preprocess.ts';

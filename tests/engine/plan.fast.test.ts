@@ -4,8 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readKerasLayers, type KerasModelJson } from '../../src/engine/model/keras-topology.ts';
 import { planStages } from '../../src/engine/model/plan.ts';
-import { summarize } from '../../src/engine/index.ts';
-import { filterImages } from '../../src/engine/index.ts';
+import { filterImages, summarize } from '../../src/engine/testing.ts';
 import { mirrorSource } from '../../src/node/fs-source.ts';
 import { getModel } from '../../src/registry/index.ts';
 

@@ -1,7 +1,7 @@
 /** Image to input tensor: resize modes, alpha, grey, and large images. */
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pixelsToRgb, resizeGeometry, toInputTensor } from '../../src/engine/index.ts';
+import { pixelsToRgb, resizeGeometry, toInputTensor } from '../../src/engine/testing.ts';
 import { initNodeBackend } from '../../src/node/engine.ts';
 import { getModel } from '../../src/registry/index.ts';
 

@@ -5,7 +5,8 @@
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { maxMagnitude, summarize, valueRange, type LayerActivation, type Network } from '../../src/engine/index.ts';
+import type { Network } from '../../src/engine/index.ts';
+import { maxMagnitude, summarize, valueRange, type LayerActivation } from '../../src/engine/testing.ts';
 import { initNodeBackend, loadModel } from '../../src/node/engine.ts';
 import { decodeImageFile } from '../../src/node/image.ts';
 import { mirrorSource } from '../../src/node/fs-source.ts';

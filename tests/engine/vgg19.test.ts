@@ -8,7 +8,8 @@ import { mkdtemp, readdir, rm, symlink, truncate, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatys, load, MissingWeightsError, valueRange } from '../../src/engine/index.ts';
+import { load } from '../../src/engine/index.ts';
+import { gatys, MissingWeightsError, valueRange } from '../../src/engine/testing.ts';
 import { initNodeBackend, loadModel } from '../../src/node/engine.ts';
 import { describeFailure } from '../../src/node/failure.ts';
 import { FolderSource, mirrorSource } from '../../src/node/fs-source.ts';

@@ -6,9 +6,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeatureMapsRecipe } from '../../src/engine/index.ts';
+import type { FeatureMapsRecipe } from '../../src/figures/kinds/feature-maps/recipe.ts';
 import { FigureCache, cacheKey, type CacheInputs } from '../../scripts/lib/figure-cache.ts';
-import { engineHash, imageHash, weightsHash } from '../../scripts/lib/input-hashes.ts';
+import { computeCodeHash, imageHash, weightsHash } from '../../scripts/lib/input-hashes.ts';
 
 const recipe: FeatureMapsRecipe = {
   kind: 'feature-maps',
@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'layerlens-cache-'));
   base = {
     recipe,
-    engine: await engineHash(),
+    engine: await computeCodeHash(),
     weights: weightsHash('tiny-darknet'),
     image: await imageHash('images-photos/chelsea.png'),
   };

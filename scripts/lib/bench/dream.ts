@@ -6,7 +6,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pixelsToRgb, resizeRgb, type Network } from '../../../src/engine/index.ts';
+import type { Network } from '../../../src/engine/index.ts';
+import { pixelsToRgb, resizeRgb } from '../../../src/engine/image/preprocess.ts';
 import { measureUnderTransforms } from '../../../src/engine/dream/evaluate.ts';
 import { toModelInput } from '../../../src/engine/dream/model-input.ts';
 import { beforeNonLinearity, channel, type Objective } from '../../../src/engine/dream/objectives.ts';

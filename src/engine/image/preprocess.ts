@@ -4,7 +4,7 @@
  * so build time (Node) and the reader's browser produce the same tensor from the same pixels.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Preprocessing } from '../../registry/schema.ts';
+import type { Preprocessing } from '../model/spec.ts';
 
 /** Decoded image pixels, row-major, interleaved channels (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA). */
 export interface ImagePixels {

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MissingWeightsError, UnknownLayerError } from '../errors.ts';
 import { readJson, readText, type PackSource } from '../source.ts';
-import type { ModelSpec } from '../../registry/schema.ts';
+import type { ModelSpec } from './spec.ts';
 import { readKerasLayers, type KerasModelJson } from './keras-topology.ts';
 import { Network } from './network.ts';
 import { isWeighted, planStages, type Plan } from './plan.ts';

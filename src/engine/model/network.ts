@@ -5,11 +5,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { UnknownLayerError } from '../errors.ts';
 import { toInputTensor, type ImagePixels, type InputSize, type ResizeMode } from '../image/preprocess.ts';
-import type { ModelSpec } from '../../registry/schema.ts';
+import type { ModelSpec } from './spec.ts';
 import { runStages, type ForwardOptions } from './forward.ts';
 import type { Plan, TapPoint, WeightedStage } from './plan.ts';
 import type { StageWeights } from './weights.ts';
 import { topK, type Prediction } from './classify.ts';
+import { summarize, type SummaryRow } from './summary.ts';
 
 /** A layer's output for one image: [height, width, channels] for conv maps, [units] for vectors. */
 export interface LayerActivation {
@@ -111,6 +112,11 @@ export class Network {
     const weights = this.weights.get(point.stage);
     if (stage.kind !== 'conv' || !weights) throw new Error(`Layer ${layer} of ${this.spec.id} is not a conv layer.`);
     return { shape: weights.kernel.shape, data: await weights.kernel.data<'float32'>() };
+  }
+
+  /** The model's layers like a Keras summary (type, output shape, parameters), from the plan alone. */
+  summary(): SummaryRow[] {
+    return summarize(this.plan, this.spec.input);
   }
 
   /** Frees the weights. */

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { CorruptWeightsError, MissingWeightsError } from '../errors.ts';
 import { readJson, type PackSource } from '../source.ts';
-import type { ModelSpec } from '../../registry/schema.ts';
+import type { ModelSpec } from '../model/spec.ts';
 
 /** One layer's variables: the filter, then the instance-norm shift and scale (one value per channel). */
 export interface StyleLayer {

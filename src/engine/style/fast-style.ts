@@ -10,7 +10,7 @@ import { fitSize } from '../image/fit.ts';
 import { pixelsToRgb, resizeRgb, type ImagePixels } from '../image/preprocess.ts';
 import type { PackSource } from '../source.ts';
 import type { RgbaImage } from '../visual/atlas.ts';
-import type { ModelSpec } from '../../registry/schema.ts';
+import type { ModelSpec } from '../model/spec.ts';
 import { sameConv } from './conv-bands.ts';
 import { readStyleLayers, type StyleLayer } from './fast-style-weights.ts';
 
@@ -84,6 +84,16 @@ export class FastStyleNetwork {
     const rgb = await bytes.data();
     bytes.dispose();
     return { width: size.width, height: size.height, rgba: toRgba(rgb) };
+  }
+
+  /** The float output (0..255, RGB interleaved) for the photo at its own size: for comparisons with other implementations. */
+  async stylizeFloat(pixels: ImagePixels): Promise<Float32Array> {
+    const out = tf.tidy(() => this.stylizeTensor(pixelsToRgb(pixels)));
+    try {
+      return await out.data<'float32'>();
+    } finally {
+      out.dispose();
+    }
   }
 
   dispose(): void {

@@ -3,6 +3,8 @@
  * al. take them as a layer's "style": they keep which features occur together and drop where they occur.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { ImagePixels } from '../image/preprocess.ts';
+import type { Network } from '../model/network.ts';
 
 /**
  * [1, h, w, c] to [c, c] = F^T F / (h w), with F the map as an (h w) x c matrix. A matMul (tfjs has no
@@ -28,3 +30,28 @@ export function gramMatrix(features: tf.Tensor4D): tf.Tensor2D {
 }
 
 type CustomGradient = Parameters<typeof tf.customGrad>[0];
+
+/**
+ * The top-left n x n block of a layer's Gram matrix for these pixels, each image first center-cropped and
+ * resized to size x size (so a photo and a painting compare on equal terms). Row-major values.
+ */
+export async function gramBlock(
+  network: Network,
+  pixels: ImagePixels,
+  options: { layer: string; size: number; channels: number },
+): Promise<Float32Array> {
+  const n = options.channels;
+  const block = tf.tidy(() => {
+    const input = network.preprocess(pixels, {
+      size: { width: options.size, height: options.size },
+      resize: 'center-crop',
+    });
+    const [features] = network.forward(input, [options.layer]);
+    return tf.slice(gramMatrix(features as tf.Tensor4D), [0, 0], [n, n]);
+  });
+  try {
+    return await block.data<'float32'>();
+  } finally {
+    block.dispose();
+  }
+}

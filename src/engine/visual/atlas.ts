@@ -16,13 +16,13 @@ export interface RgbaImage {
   rgba: Uint8ClampedArray;
 }
 
-/** Background between tiles: the page colour, so the atlas reads as a grid of separate maps. */
-const GAP_COLOUR = [253, 252, 249, 255] as const;
+/** An RGBA colour, 0-255 per channel. */
+export type Rgba = readonly [number, number, number, number];
 
-/** An empty atlas filled with the gap colour. */
-export function blankAtlas(layout: AtlasLayout): RgbaImage {
+/** An empty atlas filled with the background (what shows in the gaps: the caller's choice, e.g. the page's colour). */
+export function blankAtlas(layout: AtlasLayout, background: Rgba): RgbaImage {
   const rgba = new Uint8ClampedArray(layout.width * layout.height * 4);
-  for (let p = 0; p < rgba.length; p += 4) rgba.set(GAP_COLOUR, p);
+  for (let p = 0; p < rgba.length; p += 4) rgba.set(background, p);
   return { width: layout.width, height: layout.height, rgba };
 }
 
@@ -35,11 +35,12 @@ export function featureMapAtlas(
   shape: number[],
   channels: number[],
   columns: number,
-  gap = 2,
+  gap: number,
+  background: Rgba,
 ): { image: RgbaImage; layout: AtlasLayout; ranges: ValueRange[] } {
   const [h = 1, w = 1, c = 1] = shape;
   const layout = atlasLayout(channels.length, w, h, columns, gap);
-  const image = blankAtlas(layout);
+  const image = blankAtlas(layout, background);
   const ranges = channels.map((channel, index) => {
     const range = valueRange(data, c, channel);
     const span = range.max - range.min;
@@ -67,10 +68,11 @@ export function tileAtlas(
   tileWidth: number,
   tileHeight: number,
   columns: number,
-  gap = 1,
+  gap: number,
+  background: Rgba,
 ): { image: RgbaImage; layout: AtlasLayout } {
   const layout = atlasLayout(count, tileWidth, tileHeight, columns, gap);
-  const image = blankAtlas(layout);
+  const image = blankAtlas(layout, background);
   const rowBytes = tileWidth * 4;
   for (let i = 0; i < count; i++) {
     const [x0, y0] = tileOrigin(layout, i);

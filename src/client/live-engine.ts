@@ -1,0 +1,59 @@
+/**
+ * The article's engine, started once on first use: the page's models and load plan (embedded at build
+ * time as #ll-engine), the backend from ?backend= or the automatic choice. Loaded only when a reader asks
+ * for something live, so tfjs never loads before.
+ */
+import type { BackendName, BackendReport } from '../engine/index.ts';
+import type { PageEngine } from '../figures/page-engine.ts';
+import type { Recipe } from '../figures/registry/types.ts';
+import { engineClient, type EngineClient } from './engine/client.ts';
+import { readerPhoto } from './figure-state.ts';
+
+export interface LiveEngine {
+  client: EngineClient;
+  report: BackendReport;
+  /** How to name the backend to a reader: "wasm", or "wasm on the page's thread (why)". */
+  label: string;
+}
+
+let started: Promise<LiveEngine> | null = null;
+
+export function liveEngine(): Promise<LiveEngine> {
+  started ??= (async () => {
+    const engine = JSON.parse(document.getElementById('ll-engine')!.textContent!) as PageEngine;
+    const prefer = requestedBackend();
+    const client = engineClient(prefer);
+    const report = await client.start(prefer, engine, engine.gradients);
+    document.documentElement.dataset.engineThread = client.where.thread;
+    document.documentElement.dataset.engineBackend = report.name;
+    const label =
+      client.where.thread === 'worker' ? report.name : `${report.name} on the page's thread (${client.where.why})`;
+    return { client, report, label };
+  })();
+  // A failed start may be retried (the next click tries again).
+  started.catch(() => (started = null));
+  return started;
+}
+
+/** ?backend=wasm (or webgpu, webgl, cpu) forces a backend; default: the automatic choice. */
+export function requestedBackend(): BackendName | 'auto' {
+  return (new URLSearchParams(location.search).get('backend') as BackendName | null) ?? 'auto';
+}
+
+/** The recipe as it runs now: on the reader's photo, when one is given and the figure follows the photo. */
+export function withReaderPhoto<R extends Recipe>(recipe: R): R {
+  const photo = readerPhoto();
+  return photo && 'image' in recipe ? { ...recipe, image: photo.ref } : recipe;
+}
+
+/** Exposes the engine's counters on the page (tests and the benchmark read them): tensors, weight loads. */
+export async function publishStats(): Promise<void> {
+  const { client } = await liveEngine();
+  const stats = await client.stats();
+  document.documentElement.dataset.tensors = String(stats.tensors);
+  for (const [model, loads] of Object.entries(stats.loads)) {
+    document.documentElement.dataset[
+      `modelLoads${model.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}`
+    ] = String(loads);
+  }
+}
