@@ -5,8 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+import { BACKEND_ORDER, type BackendName } from './backend-names.ts';
+
+export type { BackendName };
 
 export interface BackendRequest {
   /** One backend to use, or 'auto' (default) for the first that works in BACKEND_ORDER. */

@@ -6,8 +6,8 @@ export interface ArticleContext {
   gridAnchors: Map<string, string>;
 }
 
-export function articleContext(locals: object): ArticleContext {
-  const context = (locals as { article?: ArticleContext }).article;
+export function articleContext(locals: App.Locals): ArticleContext {
+  const context = locals.article;
   if (!context) throw new Error('LayerLens figures can only be used inside an article (content/*.mdx).');
   return context;
 }
