@@ -26,6 +26,7 @@ export function liveEngine(): Promise<LiveEngine> {
     const report = await client.start(prefer, engine, engine.gradients);
     document.documentElement.dataset.engineThread = client.where.thread;
     document.documentElement.dataset.engineBackend = report.name;
+    document.documentElement.dataset.engineSkipped = report.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
     const label =
       client.where.thread === 'worker' ? report.name : `${report.name} on the page's thread (${client.where.why})`;
     return { client, report, label };

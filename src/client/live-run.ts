@@ -46,7 +46,6 @@ export async function runLive(figure: HTMLElement, recipe: Recipe, options: Live
     if (photo && 'image' in recipe) setPhotoName(figure, photo.name);
     setState(figure, 'done', options.doneText(outcome, seconds()) + (outcome.note ? ` ${outcome.note}` : ''));
     figure.dataset.liveBackend = outcome.backend;
-    await publishStats();
     return outcome;
   } catch (error) {
     // A newer photo (or the way back) took over: its own run sets the figure's state.
@@ -55,5 +54,7 @@ export async function runLive(figure: HTMLElement, recipe: Recipe, options: Live
     const message = error instanceof Error ? error.message : String(error);
     setState(figure, stopped ? 'done' : 'error', stopped ? 'Stopped by the reader.' : `Could not run: ${message}`);
     return null;
+  } finally {
+    await publishStats().catch(() => undefined);
   }
 }

@@ -66,6 +66,8 @@ test('the Gatys panel streams frames, stops on request, and its starting setting
   await expect(form.locator('.ll-gatys-progress')).toContainText('of 5000', { timeout: 60_000 });
   await form.locator('.ll-gatys-stop').click();
   await expect(figure.locator('.ll-state')).toHaveText('Stopped by the reader.');
+  // Two layer sets, one load: the page's engine loads VGG19 once, as deep as the panel can go.
+  await expect(page.locator('html')).toHaveAttribute('data-model-loads-vgg19', '1');
   // Out-of-range numbers never start a run: the browser's form validation stops the submit.
   await form.locator('input[name="iterations"]').fill('0');
   await form.locator('.ll-gatys-run').click();

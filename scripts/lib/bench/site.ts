@@ -43,16 +43,26 @@ async function longestTaskSince(page: Page, since: number): Promise<number> {
   );
 }
 
-async function dropPhoto(page: Page, file: string): Promise<void> {
+/**
+ * Puts the photo in the page as a File first (building it from the bytes Playwright passes is the
+ * harness's work, a long task of its own: it happens before the measurement starts), then drops it.
+ */
+async function preparePhoto(page: Page, file: string): Promise<void> {
   const bytes = [...(await readFile(file))];
   await page.evaluate(
     ({ data, name }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(data)], name, { type: 'image/jpeg' }));
-      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      (window as unknown as { llPhoto: File }).llPhoto = new File([new Uint8Array(data)], name, { type: 'image/jpeg' });
     },
     { data: bytes, name: path.basename(file) },
   );
+}
+
+async function dropPhoto(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add((window as unknown as { llPhoto: File }).llPhoto);
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
 }
 
 async function photoDone(page: Page): Promise<void> {
@@ -66,8 +76,9 @@ async function photoDone(page: Page): Promise<void> {
 /** Article 1's whole recompute for dog.jpg: the longest main-thread task while it runs. */
 async function recomputeLongestTask(page: Page, origin: string): Promise<number> {
   await page.goto(`${origin}/articles/what-each-layer-sees/?backend=wasm`, { waitUntil: 'networkidle' });
+  await preparePhoto(page, path.join(packDir('images-photos'), 'dog.jpg'));
   const since = await page.evaluate(() => performance.now());
-  await dropPhoto(page, path.join(packDir('images-photos'), 'dog.jpg'));
+  await dropPhoto(page);
   await photoDone(page);
   return longestTaskSince(page, since);
 }
@@ -91,7 +102,8 @@ async function vgg19Loads(page: Page, origin: string): Promise<number> {
     if (request.url().includes('/data/vgg19/group1-shard1of1')) loads++;
   });
   await page.goto(`${origin}/articles/style-layer-by-layer/?backend=wasm`, { waitUntil: 'networkidle' });
-  await dropPhoto(page, path.join(packDir('images-photos'), 'dog.jpg'));
+  await preparePhoto(page, path.join(packDir('images-photos'), 'dog.jpg'));
+  await dropPhoto(page);
   await photoDone(page);
   const form = page.locator('.ll-gatys-form').first();
   await form.locator('input[name="iterations"]').fill('2');
