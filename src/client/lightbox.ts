@@ -1,41 +1,18 @@
-/** Click a tile of a feature-map grid or filter gallery: that channel opens full size with its value range. */
-import { tileAt, tileOrigin, type AtlasLayout } from '../engine/visual/atlas-layout.ts';
-import { figureData } from './figure-state.ts';
-
-const DISPLAY_SIZE = 448;
-
+/**
+ * Click a tile of a feature-map grid or filter gallery: that channel opens full size with its value range.
+ * The page script only wires the clicks; the code that opens a tile loads on the first one.
+ */
 export function initLightbox(): void {
   const dialog = document.getElementById('ll-lightbox') as HTMLDialogElement | null;
   if (!dialog) return;
   for (const image of document.querySelectorAll<HTMLImageElement>('img.ll-atlas[data-layout]')) {
     image.tabIndex = 0;
     image.title = 'Click a tile to open it full size';
-    image.addEventListener('click', (event) => void open(dialog, image, event));
+    image.addEventListener('click', async (event) => {
+      const rect = image.getBoundingClientRect();
+      const [u, v] = [(event.clientX - rect.left) / rect.width, (event.clientY - rect.top) / rect.height];
+      const { openTile } = await import('./lightbox-open.ts');
+      await openTile(dialog, image, u, v);
+    });
   }
-}
-
-async function open(dialog: HTMLDialogElement, image: HTMLImageElement, event: MouseEvent): Promise<void> {
-  const layout = JSON.parse(image.dataset.layout!) as AtlasLayout;
-  const rect = image.getBoundingClientRect();
-  const x = ((event.clientX - rect.left) / rect.width) * layout.width;
-  const y = ((event.clientY - rect.top) / rect.height) * layout.height;
-  const figure = image.closest<HTMLElement>('.ll-figure')!;
-  const data = await figureData(figure);
-  const atlas = data && 'atlas' in data ? data.atlas : null;
-  const index = atlas ? tileAt(layout, x, y, atlas.channels.length) : null;
-  if (!atlas || index === null) return;
-
-  const canvas = dialog.querySelector('canvas')!;
-  const zoom = Math.max(1, Math.floor(DISPLAY_SIZE / Math.max(layout.tileWidth, layout.tileHeight)));
-  canvas.width = layout.tileWidth * zoom;
-  canvas.height = layout.tileHeight * zoom;
-  const context = canvas.getContext('2d')!;
-  context.imageSmoothingEnabled = false;
-  const [sx, sy] = tileOrigin(layout, index);
-  context.drawImage(image, sx, sy, layout.tileWidth, layout.tileHeight, 0, 0, canvas.width, canvas.height);
-  const range = atlas.ranges[index]!;
-  dialog.querySelector('.ll-lightbox-caption')!.textContent =
-    `${image.dataset.label} ${atlas.channels[index]} · ${layout.tileWidth}×${layout.tileHeight} · ` +
-    `values from ${range.min.toPrecision(3)} (dark) to ${range.max.toPrecision(3)} (bright)`;
-  dialog.showModal();
 }

@@ -3,8 +3,6 @@
  * (in a worker), which checks and decodes it on the device; every figure that follows the photo is then
  * recomputed. The engine loads on the first photo, never before.
  */
-import { setReaderPhoto } from './figure-state.ts';
-
 export function initPhotoControl(): void {
   const control = document.getElementById('ll-photo');
   if (!control || !document.querySelector('.ll-figure[data-recipe]')) return;
@@ -20,9 +18,10 @@ export function initPhotoControl(): void {
   const usePhoto = async (file: Blob, name: string) => {
     say(`Reading ${name}...`, 'busy');
     try {
-      const [{ liveEngine }, { recomputeArticle }] = await Promise.all([
+      const [{ liveEngine }, { recomputeArticle }, { setReaderPhoto }] = await Promise.all([
         import('./live-engine.ts'),
         import('./recompute.ts'),
+        import('./figure-state.ts'),
       ]);
       const { client } = await liveEngine();
       const photo = await client.readPhoto(file, name);
@@ -66,8 +65,11 @@ export function initPhotoControl(): void {
     if (file) void usePhoto(file, file.name || 'pasted image');
   });
   reset.addEventListener('click', async () => {
+    const [{ restoreArticle }, { setReaderPhoto }] = await Promise.all([
+      import('./recompute.ts'),
+      import('./figure-state.ts'),
+    ]);
     setReaderPhoto(null);
-    const { restoreArticle } = await import('./recompute.ts');
     await restoreArticle();
     setThumbnail(control, null, control.dataset.articlePhoto!.split('/').pop()!);
     reset.hidden = true;
