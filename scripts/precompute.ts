@@ -121,7 +121,7 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
     for (const job of jobs) {
       const { recipe } = job;
       const started = performance.now();
-      const label = `${recipe.kind} ${recipe.model}${'layer' in recipe ? `/${recipe.layer}` : ''}`;
+      const label = progressLabel(recipe);
       // Long optimisations report their progress, so the bar and its ETA move within a figure.
       let reported = 0;
       const onWork = (fraction: number) => {
@@ -142,6 +142,12 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
   }
   bar.finish(`Computed ${jobs.length} figures on ${backend.name}.`);
   return backend;
+}
+
+/** What the progress bar names while a figure computes: its kind, and its model and layer where it has them. */
+function progressLabel(recipe: Recipe): string {
+  const model = 'model' in recipe ? ` ${recipe.model}` : '';
+  return `${recipe.kind}${model}${'layer' in recipe ? `/${recipe.layer}` : ''}`;
 }
 
 /** The backend a computation would use: the requested one, or WebGPU when Dawn finds a GPU, else wasm. */
