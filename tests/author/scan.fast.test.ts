@@ -20,6 +20,7 @@ describe('MDX scanner', () => {
       ['FeatureMapGrid', 19, 1],
       ['FilterGallery', 21, 1],
       ['ArchitectureTable', 23, 1],
+      ['InputPhoto', 25, 1],
     ]);
     expect(article.figures[0]!.props).toEqual({ k: 3 });
     expect(article.figures[1]!.props).toEqual({ layer: 'conv2d_1', channels: [0, 1, 2, 3, 4, 5, 6, 7], columns: 4 });

@@ -8,9 +8,9 @@ import { photoPath } from '../helpers/images.ts';
 import { BAD_INPUTS } from './bad-inputs.ts';
 import { ARTICLE, compareImages, dropPhoto, figureStates, photoOutcome } from './page-helpers.ts';
 
-/** The fixture has five figures computed from the photo (top-k, three grids, a sweep). */
-const DONE = Array(5).fill('done');
-const PRECOMPUTED = Array(5).fill('precomputed');
+/** The fixture has six figures computed from the photo (top-k, three grids, a sweep, the input photo). */
+const DONE = Array(6).fill('done');
+const PRECOMPUTED = Array(6).fill('precomputed');
 
 test('dropping a photo recomputes every figure, each showing its state, and reset restores them', async ({ page }) => {
   await page.goto(ARTICLE);
@@ -23,7 +23,7 @@ test('dropping a photo recomputes every figure, each showing its state, and rese
   const outcome = await photoOutcome(page);
   expect(outcome, outcome.text).toMatchObject({
     state: 'done',
-    text: expect.stringMatching(/All 5 figures show dog\.jpg, computed on this device with wasm/),
+    text: expect.stringMatching(/All 6 figures show dog\.jpg, computed on this device with wasm/),
   });
   expect(await figureStates(page)).toEqual(DONE);
   await expect(page.locator('.ll-figure[data-recipe] .ll-state').first()).toHaveText(

@@ -44,5 +44,5 @@ test('a lost WebGPU device is said, and the engine restarts on the next backend'
   expect(outcome.state, outcome.text).toBe('done');
   const states = page.locator('.ll-figure[data-recipe] .ll-state');
   await expect(states.filter({ hasText: /The GPU device was lost \(.+\); restarted on wasm\./ })).toHaveCount(1);
-  await expect(states.filter({ hasText: /^Recomputed for your photo on wasm/ })).toHaveCount(5);
+  await expect(states.filter({ hasText: /^Recomputed for your photo on wasm/ })).toHaveCount(6);
 });

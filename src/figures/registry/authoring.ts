@@ -11,6 +11,7 @@ import { featureMapGrid } from '../kinds/feature-maps/author.ts';
 import { filterGallery } from '../kinds/filters/author.ts';
 import { gatysPanelAuthoring } from '../kinds/gatys/author.ts';
 import { gramMatrixAuthoring } from '../kinds/gram/author.ts';
+import { inputPhotoAuthoring } from '../kinds/input-photo/author.ts';
 import { styleGridAuthoring } from '../kinds/style-grid/author.ts';
 import { styleSweepAuthoring } from '../kinds/style-sweep/author.ts';
 import { topKAuthoring } from '../kinds/top-k/author.ts';
@@ -31,6 +32,7 @@ export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
   gatys: gatysPanelAuthoring,
   'fast-style': fastStyleAuthoring,
   gram: gramMatrixAuthoring,
+  'input-photo': inputPhotoAuthoring,
 };
 
 /** The kind an MDX tag names (FeatureMapGrid: feature-maps), or undefined for a tag that is no figure. */

@@ -10,6 +10,7 @@ import FeatureMapGrid from '../kinds/feature-maps/FeatureMapGrid.astro';
 import FilterGallery from '../kinds/filters/FilterGallery.astro';
 import GatysPanel from '../kinds/gatys/GatysPanel.astro';
 import GramMatrix from '../kinds/gram/GramMatrix.astro';
+import InputPhoto from '../kinds/input-photo/InputPhoto.astro';
 import StyleGrid from '../kinds/style-grid/StyleGrid.astro';
 import StyleSweep from '../kinds/style-sweep/StyleSweep.astro';
 import TopK from '../kinds/top-k/TopK.astro';
@@ -33,6 +34,7 @@ const COMPONENTS: { [K in RecipeKind]: AstroComponent } = {
   gatys: GatysPanel,
   'fast-style': FastStyle,
   gram: GramMatrix,
+  'input-photo': InputPhoto,
 };
 
 /** MDX tag name to Astro component (passed to <Content components>): figures need no import in an article. */

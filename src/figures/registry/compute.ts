@@ -14,6 +14,7 @@ import { featureMaps } from '../kinds/feature-maps/compute.ts';
 import { filters } from '../kinds/filters/compute.ts';
 import { gatys } from '../kinds/gatys/compute.ts';
 import { gram } from '../kinds/gram/compute.ts';
+import { inputPhoto } from '../kinds/input-photo/compute.ts';
 import { styleGrid } from '../kinds/style-grid/compute.ts';
 import { styleSweep } from '../kinds/style-sweep/compute.ts';
 import { topK } from '../kinds/top-k/compute.ts';
@@ -34,6 +35,7 @@ const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K
   gatys,
   'fast-style': fastStyle,
   gram,
+  'input-photo': inputPhoto,
 };
 
 function computationOf<K extends RecipeKind>(recipe: RecipeOf<K>): FigureComputation<RecipeOf<K>, DataOf<K>> {

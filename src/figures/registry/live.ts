@@ -22,4 +22,5 @@ export const LIVE: { [K in RecipeKind]: LiveEntry<K> } = {
   gatys: { wake: 'load', load: () => import('../kinds/gatys/live.ts') },
   'fast-style': { wake: 'load', load: () => import('../kinds/fast-style/live.ts') },
   gram: { wake: 'visible', load: () => import('../kinds/gram/live.ts') },
+  'input-photo': null,
 };

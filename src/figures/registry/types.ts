@@ -14,6 +14,7 @@ import type { FeatureMapsData, FeatureMapsRecipe } from '../kinds/feature-maps/r
 import type { FiltersData, FiltersRecipe } from '../kinds/filters/recipe.ts';
 import type { GatysData, GatysRecipe } from '../kinds/gatys/recipe.ts';
 import type { GramData, GramRecipe } from '../kinds/gram/recipe.ts';
+import type { InputPhotoData, InputPhotoRecipe } from '../kinds/input-photo/recipe.ts';
 import type { StyleGridData, StyleGridRecipe } from '../kinds/style-grid/recipe.ts';
 import type { StyleSweepData, StyleSweepRecipe } from '../kinds/style-sweep/recipe.ts';
 import type { TopKData, TopKRecipe } from '../kinds/top-k/recipe.ts';
@@ -33,6 +34,7 @@ export interface KindTypes {
   gatys: { recipe: GatysRecipe; data: GatysData };
   'fast-style': { recipe: FastStyleRecipe; data: FastStyleData };
   gram: { recipe: GramRecipe; data: GramData };
+  'input-photo': { recipe: InputPhotoRecipe; data: InputPhotoData };
 }
 
 export type RecipeKind = keyof KindTypes;
