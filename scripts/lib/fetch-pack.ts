@@ -60,16 +60,27 @@ export async function fetchFile(
   return outcome;
 }
 
-/** Null when the bytes match the registry, otherwise what differs. */
+/** Null when the bytes match the registry (size, then SHA-256 and git blob id where recorded), otherwise what differs. */
 export function checksumProblem(file: RegistryFile, bytes: Uint8Array): string | null {
   if (bytes.byteLength !== file.bytes) return `size ${bytes.byteLength} bytes, expected ${file.bytes}`;
-  if (file.sha256 === null) return null;
-  const actual = sha256(bytes);
-  return actual === file.sha256 ? null : `SHA-256 ${actual}, expected ${file.sha256}`;
+  if (file.sha256 !== null) {
+    const actual = sha256(bytes);
+    if (actual !== file.sha256) return `SHA-256 ${actual}, expected ${file.sha256}`;
+  }
+  if (file.gitBlob !== undefined) {
+    const actual = gitBlobId(bytes);
+    if (actual !== file.gitBlob) return `git blob id ${actual}, expected ${file.gitBlob}`;
+  }
+  return null;
 }
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** What git names a file's content: SHA-1 of "blob <size>\0" followed by the bytes. */
+export function gitBlobId(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
 }
 
 /** Applies the registry's cut-down (first N lines of an upstream list). */

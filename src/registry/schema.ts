@@ -13,11 +13,19 @@ export const RegistryFile = z.object({
   url: z.url(),
   /** Exact size in bytes (for upstream-only files, computed from the weight manifest). */
   bytes: z.number().int().nonnegative(),
-  /** SHA-256 of the file; null where no copy was ever available to hash (then only the size is checked). */
+  /** SHA-256 of the file; null where no copy was ever available to hash (then the git blob id checks it). */
   sha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .nullable(),
+  /**
+   * The git blob id of the file as the upstream repository's tree publishes it (SHA-1 of "blob <size>\0" and
+   * the bytes; `git ls-tree -l` lists it): verifies files never seen here, with the URL pinned to that commit.
+   */
+  gitBlob: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/)
+    .optional(),
   /** True when the pack works without it (only the layers that need it refuse to load). */
   optional: z.boolean().optional(),
   /** False for a file whose rights are not cleared: it is used in local work, never published. */
@@ -26,6 +34,13 @@ export const RegistryFile = z.object({
   derive: z.object({ firstLines: z.number().int().positive() }).optional(),
 });
 export type RegistryFile = z.infer<typeof RegistryFile>;
+
+/** Every file is verified: by its SHA-256, or by its upstream git blob id (a cut-down file has no blob id of its own). */
+export const VerifiedFile = RegistryFile.refine((f) => f.sha256 !== null || f.gitBlob !== undefined, {
+  message: 'a file needs a sha256 or a gitBlob, so that no download is accepted unchecked',
+}).refine((f) => !(f.derive && f.gitBlob), {
+  message: 'a derived (cut-down) file cannot be checked by its upstream blob id',
+});
 
 const PackBase = z.object({
   /** Stable id: folder name in the store and the name authors write. */
@@ -37,7 +52,7 @@ const PackBase = z.object({
   /** Folder of this pack relative to the mirror root (LAYERLENS_MIRROR names the mirror's models folder). */
   mirror: z.string(),
   /** Every file of the pack. */
-  files: z.array(RegistryFile).min(1),
+  files: z.array(VerifiedFile).min(1),
 });
 
 export const Preprocessing = z.object({

@@ -37,6 +37,15 @@ describe('model registry', () => {
     expect(verified).toBeGreaterThan(500);
   });
 
+  it('verifies every file it has never seen by the upstream git blob id, from a URL pinned to that commit', () => {
+    const unseen = packs.flatMap((p) => p.files.filter((f) => f.sha256 === null).map((f) => ({ pack: p.id, ...f })));
+    expect(unseen).toHaveLength(143); // VGG19 blocks 4-5 and its dense layers
+    for (const file of unseen) {
+      expect(file.gitBlob, `${file.pack}/${file.path}`).toMatch(/^[0-9a-f]{40}$/);
+      expect(file.url, `${file.pack}/${file.path}`).toMatch(/\/[0-9a-f]{40}\/model\//);
+    }
+  });
+
   it('marks only VGG19 blocks 4-5 and its dense layers as upstream-only', () => {
     const optional = packs.flatMap((p) => p.files.filter((f) => f.optional).map((f) => `${p.id}/${f.path}`));
     expect(optional.every((f) => f.startsWith('vgg19/group'))).toBe(true);
