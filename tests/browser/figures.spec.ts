@@ -11,11 +11,11 @@ test('with JavaScript disabled every figure is a real image or table', async ({ 
   const page = await context.newPage();
   await page.goto(ARTICLE);
   const figures = page.locator('figure.ll-figure');
-  await expect(figures).toHaveCount(7);
+  await expect(figures).toHaveCount(8);
   const images = await page.$$eval('figure.ll-figure img', (imgs) =>
     imgs.map((i) => (i as HTMLImageElement).getAttribute('src')!),
   );
-  expect(images).toHaveLength(5);
+  expect(images).toHaveLength(6);
   for (const src of images) {
     const response = await page.request.get(src);
     expect(response.status(), src).toBe(200);
