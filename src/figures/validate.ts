@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { getPack, imagePacks, modelPacks } from '../registry/index.ts';
 import { convLayers, fetchedConvLayers, layerShape, missingWeightFiles, modelInfo } from '../node/model-info.ts';
 import { fetchHint } from '../node/paths.ts';
+import { suggestion } from './suggest.ts';
 import { imageRef, type Names, type RecipeContext } from './contract/authoring.ts';
 import type { BuildProfile } from './profiles.ts';
 import { AUTHORING } from './registry/authoring.ts';
@@ -36,7 +37,10 @@ export function resolveFigure<K extends RecipeKind>(
 ): Resolution<K> {
   const authoring = AUTHORING[kind];
   const parsed = authoring.props.strict().safeParse(raw);
-  if (!parsed.success) return { status: 'invalid', problems: parsed.error.issues.map(describeIssue) };
+  if (!parsed.success) {
+    const props = Object.keys(authoring.props.shape);
+    return { status: 'invalid', problems: parsed.error.issues.map((issue) => describeIssue(issue, raw, props)) };
+  }
   const { names, recipe } = authoring.read(parsed.data);
   const problems = [...checkNames(names), ...(names.images ?? []).flatMap((image) => checkImage(image, photo))];
   if (problems.length) return { status: 'invalid', problems };
@@ -53,7 +57,10 @@ function checkNames(names: Names): string[] {
   if (names.model === undefined) return [];
   const valid = modelPacks().filter((p) => p.format === 'keras-layers');
   const model = valid.find((p) => p.id === names.model);
-  if (!model) return [`unknown model "${names.model}"; valid models: ${valid.map((p) => p.id).join(', ')}`];
+  if (!model) {
+    const ids = valid.map((p) => p.id);
+    return [`unknown model "${names.model}"${suggestion(names.model, ids)}; valid models: ${ids.join(', ')}`];
+  }
   if (names.logits && !model.outputIsLogits) {
     return [
       `model ${model.id} outputs probabilities (a softmax), so its class scores cannot be used; use a model whose output is logits (${valid
@@ -67,7 +74,8 @@ function checkNames(names: Names): string[] {
   const unknown = names.layers.names.filter((layer) => !layers.includes(layer));
   if (!unknown.length) return [];
   const quoted = unknown.map((l) => `"${l}"`).join(', ');
-  return [`unknown layer ${quoted} for model ${model.id}; valid layers: ${layers.join(', ')}`];
+  const hint = unknown.length === 1 ? suggestion(unknown[0]!, layers) : '';
+  return [`unknown layer ${quoted} for model ${model.id}${hint}; valid layers: ${layers.join(', ')}`];
 }
 
 /** Layers whose weights are not fetched: left out with a note (whenFetched), or a problem naming the fix. */
@@ -103,15 +111,37 @@ function checkImage(image: string | undefined, photo: string): string[] {
   const found = imagePacks()
     .find((p) => p.id === pack)
     ?.files.find((f) => f.path === file);
-  if (!found) return [`unknown image "${image ?? photo}"; valid images: ${valid.join(', ')}`];
+  if (!found)
+    return [`unknown image "${image ?? photo}"${suggestion(image ?? photo, valid)}; valid images: ${valid.join(', ')}`];
   if (getPack(pack).files.find((f) => f.path === file)?.publish === false) {
     return [`image "${image}" may not be published (its rights are not cleared); valid images: ${valid.join(', ')}`];
   }
   return [];
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown prop ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+/** A Zod issue as an author reads it: the prop, what is wrong, and how to write it in MDX. */
+function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>, props: string[]): string {
+  if (issue.code === 'unrecognized_keys') {
+    const hint = issue.keys.length === 1 ? suggestion(issue.keys[0]!, props) : '';
+    return `unknown prop ${issue.keys.map((k) => `"${k}"`).join(', ')}${hint}; valid props: ${props.join(', ')}`;
+  }
   const where = issue.path.length ? `prop "${issue.path.join('.')}"` : 'props';
-  return `${where}: ${issue.message}`;
+  const name = String(issue.path[0] ?? 'prop');
+  return `${where}: ${issue.message}${mdxHint(issue, name, issue.path.length === 1 ? raw[name] : undefined)}`;
+}
+
+/** How to write a number, an array or a boolean in MDX, when the author wrote a string instead. */
+function mdxHint(issue: z.core.$ZodIssue, name: string, value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const expected =
+    issue.code === 'invalid_type' ? [issue.expected] : issue.code === 'invalid_union' ? unionTypes(issue) : [];
+  if (expected.includes('array')) return `; write arrays as JSON in braces, e.g. ${name}={[0, 1, 2]}`;
+  if (expected.includes('number')) return `; write numbers in braces, e.g. ${name}={4}`;
+  if (expected.includes('boolean')) return `; write ${name} alone for true, or ${name}={false}`;
+  return '';
+}
+
+function unionTypes(issue: z.core.$ZodIssue): string[] {
+  const errors = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
+  return errors.flat().flatMap((e) => (e.code === 'invalid_type' ? [e.expected] : []));
 }

@@ -30,7 +30,7 @@ describe('figure props', () => {
     [
       'FeatureMapGrid',
       { layer: 'conv2d_99' },
-      /unknown layer "conv2d_99" for model tiny-darknet; valid layers: conv2d_1, conv2d_2/,
+      /unknown layer "conv2d_99" for model tiny-darknet \(did you mean "conv2d_9"\?\); valid layers: conv2d_1, conv2d_2/,
     ],
     [
       'FeatureMapGrid',
@@ -52,7 +52,32 @@ describe('figure props', () => {
       { layer: 'conv2d_1', channels: [3, 16] },
       /channel 16 does not exist in conv2d_1 of tiny-darknet; valid channels: 0-15/,
     ],
-    ['FilterGallery', { layer: 'conv2d_1', colums: 4 }, /unknown prop "colums"/],
+    [
+      'FilterGallery',
+      { layer: 'conv2d_1', colums: 4 },
+      /unknown prop "colums" \(did you mean "columns"\?\); valid props: model, layer, columns, whenFetched/,
+    ],
+    ['TopK', { image: 'dog.jpeg' }, /unknown image "dog\.jpeg" \(did you mean "dog\.jpg"\?\); valid images: /],
+    [
+      'FeatureMapGrid',
+      { model: 'tiny-darknt', layer: 'conv2d_1' },
+      /unknown model "tiny-darknt" \(did you mean "tiny-darknet"\?\)/,
+    ],
+    [
+      'FeatureMapGrid',
+      { layer: 'conv2d_1', channels: '1,2,3' },
+      /prop "channels": .*; write arrays as JSON in braces, e\.g\. channels=\{\[0, 1, 2\]\}/,
+    ],
+    [
+      'FeatureMapGrid',
+      { layer: 'conv2d_1', columns: 'four' },
+      /prop "columns": .*; write numbers in braces, e\.g\. columns=\{4\}/,
+    ],
+    [
+      'FeatureMapGrid',
+      { layer: 'conv2d_1', whenFetched: 'yes' },
+      /prop "whenFetched": .*; write whenFetched alone for true, or whenFetched=\{false\}/,
+    ],
     ['FilterGallery', { layer: 'max_pooling2d_1' }, /unknown layer "max_pooling2d_1" .*valid layers: conv2d_1/],
     ['FeatureMapGrid', { layer: 'conv2d_1', resize: 'stretch' }, /prop "resize"/],
     [

@@ -87,7 +87,7 @@ describe('style figure props', () => {
     [
       'StyleGrid',
       { style: 'styles/wave.jpg', rows: [['block9_conv1']] },
-      /unknown layer "block9_conv1" for model vgg19; valid layers: block1_conv1, block1_conv2/,
+      /unknown layer "block9_conv1" for model vgg19 \(did you mean "block1_conv1"\?\); valid layers: block1_conv1, block1_conv2/,
     ],
     ['StyleSweep', { style: 'styles/wave.jpg', contentLayer: 'block1_pool' }, /unknown layer "block1_pool"/],
     ['GramMatrix', { style: 'styles/wave.jpg', layer: 'block1_conv1', channels: 65 }, /prop "channels"/],

@@ -77,12 +77,12 @@ describe('precompute', () => {
     const result = await precompute(path.join(PROJECT_ROOT, 'tests/fixtures/invalid/content'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /broken\.mdx:7:1: <FeatureMapGrid> unknown layer "conv2d_99" for model tiny-darknet; valid layers: conv2d_1/,
+      /broken\.mdx:7:1: <FeatureMapGrid> unknown layer "conv2d_99" for model tiny-darknet \(did you mean "conv2d_9"\?\); valid layers: conv2d_1/,
     );
     expect(result.stderr.match(/broken\.mdx:\d+:\d+/g)).toHaveLength(10);
     expect(result.stderr).toMatch(/broken\.mdx:23:1: <StyleGrid> image "styles\/la_muse\.jpg" may not be published/);
     expect(result.stderr).toMatch(
-      /broken\.mdx:25:1: <GatysPanel> unknown layer "block9_conv1" for model vgg19; valid layers: block1_conv1, block1_conv2/,
+      /broken\.mdx:25:1: <GatysPanel> unknown layer "block9_conv1" for model vgg19 \(did you mean "block1_conv1"\?\); valid layers: block1_conv1, block1_conv2/,
     );
   });
 });
