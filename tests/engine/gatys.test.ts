@@ -9,15 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImagePixels, Network } from '../../src/engine/index.ts';
 import { UnknownLayerError } from '../../src/engine/testing.ts';
-import { Adam } from '../../src/engine/dream/adam.ts';
 import { ensureGradients } from '../../src/engine/dream/gradients.ts';
 import { preprocessRgb, pixelsToRgb, resizeRgb } from '../../src/engine/image/preprocess.ts';
 import { forwardConvFlops } from '../../src/engine/style/flops.ts';
 import { gatys, type GatysFrame, type GatysOptions } from '../../src/engine/style/gatys.ts';
-import { gramMatrix } from '../../src/engine/style/gram.ts';
 import { computeTargets, lossTerms, type LossSpec } from '../../src/engine/style/objective.ts';
 import { initNodeBackend, loadModel } from '../../src/node/engine.ts';
 import { decodeImageFile } from '../../src/node/image.ts';
+import { maxRelativeDifference } from '../helpers/compare.ts';
 import { imagesRoot, photoPath } from '../helpers/images.ts';
 
 const SIZE = { width: 64, height: 64 };
@@ -41,16 +40,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => network.dispose());
-
-function maxRelativeDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let worst = 0;
-  let scale = 0;
-  for (let i = 0; i < a.length; i++) {
-    worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
-    scale = Math.max(scale, Math.abs(b[i]!));
-  }
-  return worst / scale;
-}
 
 describe('caffe preprocessing', () => {
   it('turns pure red into BGR with the ImageNet mean subtracted, in 0-255', async () => {
@@ -91,39 +80,6 @@ describe('caffe preprocessing', () => {
     expect(maxRelativeDifference(values, await bgr.data())).toBeLessThan(1e-5);
     expect(maxRelativeDifference(values, await rgbOrder.data())).toBeGreaterThan(0.05);
     tf.dispose([rgb, engine, bgr, rgbOrder]);
-    expect(tf.memory().numTensors).toBe(baseline);
-  });
-});
-
-describe('Gram matrix', () => {
-  it('equals F^T F / (h w) computed by hand, and is symmetric', async () => {
-    const [h, w, c] = [3, 4, 5];
-    const features = tf.randomNormal([1, h, w, c], 0, 1, 'float32', 5) as tf.Tensor4D;
-    const f = await features.data();
-    const gram = gramMatrix(features);
-    const g = await gram.data();
-    expect(gram.shape).toEqual([c, c]);
-    for (let a = 0; a < c; a++) {
-      for (let b = 0; b < c; b++) {
-        let sum = 0;
-        for (let p = 0; p < h * w; p++) sum += f[p * c + a]! * f[p * c + b]!;
-        expect(Math.abs(g[a * c + b]! - sum / (h * w))).toBeLessThan(1e-5);
-        expect(g[a * c + b]).toBe(g[b * c + a]);
-      }
-    }
-    tf.dispose([features, gram]);
-  });
-
-  it('has the gradient of the plain matMul formula (custom gradient checked against autodiff)', async () => {
-    const features = tf.randomNormal([1, 6, 7, 8], 0, 1, 'float32', 9) as tf.Tensor4D;
-    const weights = tf.randomNormal([8, 8], 0, 1, 'float32', 10); // not symmetric: exercises dG + dG^T
-    const plain = (x: tf.Tensor) =>
-      tf.div(tf.matMul(tf.reshape(x, [42, 8]) as tf.Tensor2D, tf.reshape(x, [42, 8]) as tf.Tensor2D, true, false), 42);
-    const [custom, reference] = [gramMatrix, plain].map((gram) =>
-      tf.grad((x: tf.Tensor) => tf.sum(tf.mul(gram(x as tf.Tensor4D), weights)))(features),
-    );
-    expect(maxRelativeDifference(await custom!.data(), await reference!.data())).toBeLessThan(1e-5);
-    tf.dispose([features, weights, custom!, reference!]);
     expect(tf.memory().numTensors).toBe(baseline);
   });
 });
@@ -319,18 +275,5 @@ describe('helpers', () => {
         conv(128, 256, 64) +
         conv(256, 256, 64),
     );
-  });
-
-  it('Adam descends against the gradient and clips', async () => {
-    const adam = new Adam(tf.tensor1d([0.5, 0.99]), { learningRate: 0.02 });
-    const gradient = tf.tensor1d([1, -1]);
-    adam.descend(gradient);
-    adam.clip(0, 1);
-    const [a, b] = await adam.params.data();
-    expect(a).toBeCloseTo(0.48, 5);
-    expect(b).toBe(1);
-    adam.dispose();
-    gradient.dispose();
-    expect(tf.memory().numTensors).toBe(baseline);
   });
 });

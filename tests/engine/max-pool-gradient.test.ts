@@ -12,6 +12,7 @@ import { maxPoolWithGradient, type ForwardOptions } from '../../src/engine/model
 import type { PoolStage } from '../../src/engine/model/plan.ts';
 import { initNodeBackend, loadModel } from '../../src/node/engine.ts';
 import { decodeImageFile } from '../../src/node/image.ts';
+import { maxRelativeDifference } from '../helpers/compare.ts';
 import { photoPath } from '../helpers/images.ts';
 
 /** A class of Tiny Darknet's output (any would do). */
@@ -52,17 +53,6 @@ async function logitGradient(
   return values;
 }
 
-/** Largest |a - b| over the largest |b|. */
-function relativeError(a: Float32Array, b: Float32Array): number {
-  let worst = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
-    scale = Math.max(scale, Math.abs(b[i]!));
-  }
-  return worst / scale;
-}
-
 describe('max-pool gradient through Tiny Darknet', () => {
   it('is exact at a constant image, where every window is a four-way tie (wasm against cpu)', async () => {
     const image = tf.fill([1, 64, 64, 3], 0.5) as tf.Tensor4D;
@@ -70,7 +60,7 @@ describe('max-pool gradient through Tiny Darknet', () => {
     const reference = await logitGradient('cpu', image, {});
     const ours = await logitGradient('wasm', image, { differentiable: true });
     image.dispose();
-    expect(relativeError(ours, reference)).toBeLessThan(1e-4);
+    expect(maxRelativeDifference(ours, reference)).toBeLessThan(1e-4);
   });
 
   it('is exact on a photo, ties included (dog.jpg 224x224, the same forward values on cpu)', async () => {
@@ -81,7 +71,7 @@ describe('max-pool gradient through Tiny Darknet', () => {
     const reference = await logitGradient('cpu', image, { differentiable: true, tfjsMaxPoolGradient: true });
     const ours = await logitGradient('cpu', image, { differentiable: true });
     image.dispose();
-    expect(relativeError(ours, reference)).toBe(0);
+    expect(maxRelativeDifference(ours, reference)).toBe(0);
   });
 });
 
