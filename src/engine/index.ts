@@ -26,6 +26,16 @@ import { gramBlock } from './style/gram.ts';
 import { atlasLayout, blankAtlas, featureMapAtlas, placeTile, tileAtlas, tileOrigin } from './visual/atlas.ts';
 import { filterImages } from './visual/filters.ts';
 import { heatmap } from './visual/heatmap.ts';
+import { overlayMap, paletteGradient } from './visual/overlay.ts';
+import { attribute, METHOD_NAMES } from './attribution/methods.ts';
+import { camLayer } from './attribution/cam.ts';
+import { modelView } from './attribution/model-view.ts';
+import { CLIP_PERCENTILE, normaliseMap } from './attribution/map.ts';
+import { sanityCascade } from './attribution/sanity.ts';
+import { deletionInsertion } from './attribution/faithfulness.ts';
+import { spearman } from './attribution/rank.ts';
+import { measureName } from './attribution/batch-score.ts';
+import { scoreLayer } from './attribution/target.ts';
 
 // Loading.
 export { load, type LoadOptions } from './model/load.ts';
@@ -45,6 +55,13 @@ export type { ImagePixels, ResizeMode } from './image/preprocess.ts';
 export type { RgbaImage, Rgba } from './visual/atlas.ts';
 export type { AtlasLayout } from './visual/atlas-layout.ts';
 export type { GatysLoss } from './style/objective.ts';
+export type { AttributionMap } from './attribution/map.ts';
+export type { AttributionTarget } from './attribution/target.ts';
+export type { Attribution, MethodName, MethodSpec } from './attribution/methods.ts';
+export type { Completeness } from './attribution/integrated-gradients.ts';
+export type { CascadeStep } from './attribution/sanity.ts';
+export type { Curves } from './attribution/faithfulness.ts';
+export type { AttributionRun } from './attribution/run.ts';
 
 /** The compute backend: start-up (the fastest that works), a lost WebGPU device, live tensors (leak checks). */
 export const backend = { init: initBackend, deviceLost, tensorCount: () => tf.memory().numTensors };
@@ -77,3 +94,23 @@ export const dream = {
 
 /** Style transfer (Gatys et al. 2016): the optimisation and the Gram matrices it matches. */
 export const style = { gatys, gramBlock };
+
+/**
+ * Where the network looks: attribution maps (gradients, guided backprop, Grad-CAM, CAM, SmoothGrad,
+ * Integrated Gradients, occlusion), one way to draw them, and the tests of whether to trust them.
+ */
+export const attribution = {
+  attribute,
+  METHOD_NAMES,
+  modelView,
+  scoreLayer,
+  camLayer,
+  measureName,
+  normaliseMap,
+  CLIP_PERCENTILE,
+  overlayMap,
+  paletteGradient,
+  sanityCascade,
+  deletionInsertion,
+  spearman,
+};

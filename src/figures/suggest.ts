@@ -19,6 +19,22 @@ export function suggestion(input: string, choices: readonly string[]): string {
   return match ? ` (did you mean "${match}"?)` : '';
 }
 
+/**
+ * The `count` choices nearest to the input, for a list too long to print whole (a model's class names):
+ * those containing it first (case-insensitive), then by edit distance; ties keep the choices' order.
+ */
+export function nearest(input: string, choices: readonly string[], count: number): string[] {
+  const lower = input.toLowerCase();
+  return choices
+    .map((choice, order) => {
+      const other = choice.toLowerCase();
+      return { choice, order, contains: other.includes(lower), distance: editDistance(lower, other) };
+    })
+    .sort((a, b) => Number(b.contains) - Number(a.contains) || a.distance - b.distance || a.order - b.order)
+    .slice(0, count)
+    .map((ranked) => ranked.choice);
+}
+
 /** Edits (insert, delete, substitute, swap two neighbours) from a to b (optimal string alignment). */
 function editDistance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);

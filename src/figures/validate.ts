@@ -5,9 +5,17 @@
  */
 import type { z } from 'zod';
 import { getPack, imagePacks, modelPacks } from '../registry/index.ts';
-import { convLayers, fetchedConvLayers, layerShape, missingWeightFiles, modelInfo } from '../node/model-info.ts';
+import {
+  classCount,
+  classLabels,
+  convLayers,
+  fetchedConvLayers,
+  layerShape,
+  missingWeightFiles,
+} from '../node/model-info.ts';
 import { fetchHint } from '../node/paths.ts';
 import { suggestion } from './suggest.ts';
+import { resolveClass, type ClassValue } from './common/classes.ts';
 import { imageRef, type Names, type RecipeContext } from './contract/authoring.ts';
 import type { BuildProfile } from './profiles.ts';
 import { AUTHORING } from './registry/authoring.ts';
@@ -23,7 +31,8 @@ export function recipeContext(photo: string, profile: BuildProfile): RecipeConte
   return {
     photo: imageRef(photo),
     channelCount: (model, layer) => layerShape(model, layer)!.at(-1)!,
-    classCount: (model) => modelInfo(model).rows.at(-1)!.outputShape.at(-1)!,
+    classCount,
+    classLabels,
     profile,
     fetchedConvLayers,
   };
@@ -52,7 +61,7 @@ export function resolveFigure<K extends RecipeKind>(
   return recipeProblems.length ? { status: 'invalid', problems: recipeProblems } : { status: 'ok', recipe: made };
 }
 
-/** The model exists (and gives logits where asked); every layer named is one of its valid layers. */
+/** The model exists (and gives logits where asked); every layer and class named is one of its valid ones. */
 function checkNames(names: Names): string[] {
   if (names.model === undefined) return [];
   const valid = modelPacks().filter((p) => p.format === 'keras-layers');
@@ -69,13 +78,27 @@ function checkNames(names: Names): string[] {
         .join(', ')})`,
     ];
   }
-  if (!names.layers) return [];
-  const layers = names.layers.only === 'conv' ? convLayers(model.id) : model.layers;
-  const unknown = names.layers.names.filter((layer) => !layers.includes(layer));
+  return [...checkClasses(model.id, names.classes ?? []), ...checkLayers(model.id, model.layers, names.layers)];
+}
+
+/** Each class, by index or name, resolves to one output of the model (common/classes.ts words the problem). */
+function checkClasses(model: string, classes: ClassValue[]): string[] {
+  if (!classes.length) return [];
+  const labels = classLabels(model);
+  return classes.flatMap((value) => {
+    const resolved = resolveClass(value, labels, model);
+    return 'problem' in resolved ? [resolved.problem] : [];
+  });
+}
+
+function checkLayers(model: string, modelLayers: string[], named: Names['layers']): string[] {
+  if (!named) return [];
+  const layers = named.only === 'conv' ? convLayers(model) : modelLayers;
+  const unknown = named.names.filter((layer) => !layers.includes(layer));
   if (!unknown.length) return [];
   const quoted = unknown.map((l) => `"${l}"`).join(', ');
   const hint = unknown.length === 1 ? suggestion(unknown[0]!, layers) : '';
-  return [`unknown layer ${quoted} for model ${model.id}${hint}; valid layers: ${layers.join(', ')}`];
+  return [`unknown layer ${quoted} for model ${model}${hint}; valid layers: ${layers.join(', ')}`];
 }
 
 /** Layers whose weights are not fetched: left out with a note (whenFetched), or a problem naming the fix. */

@@ -1,6 +1,6 @@
 /**
  * What the build knows about a model without loading its weights: its layers with output shapes (from
- * model.json in the store) and whether the weights a layer needs are fetched.
+ * model.json in the store), whether the weights a layer needs are fetched, and its classes' names.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { readKerasLayers, type KerasModelJson } from '../engine/model/keras-topo
 import { planStages, type Plan } from '../engine/model/plan.ts';
 import { summarize, type SummaryRow } from '../engine/model/summary.ts';
 import { groupsFor, weightLayerNames } from '../engine/model/weights.ts';
+import type { ClassLabel } from '../figures/common/classes.ts';
 import { getModel } from '../registry/index.ts';
 import { fetchHint, packDir } from './paths.ts';
 
@@ -57,4 +58,45 @@ export function convLayers(modelId: string): string[] {
 /** Conv layers whose weights are fetched (what a live panel can offer). */
 export function fetchedConvLayers(modelId: string): string[] {
   return convLayers(modelId).filter((layer) => !missingWeightFiles(modelId, layer).length);
+}
+
+/** Classes of a model's output (as many as the topology says). */
+export function classCount(modelId: string): number {
+  return modelInfo(modelId).rows.at(-1)!.outputShape.at(-1)!;
+}
+
+/** A pack file of WordNet ids, one per class in output order (ImageNet models such as Tiny Darknet). */
+const WNIDS_FILE = 'wnids.txt';
+
+const labelCache = new Map<string, ClassLabel[]>();
+
+/**
+ * A model's classes by output index: the registry's labels (a file of the pack, one per line, as the engine
+ * reads it, or a list of names) with the WordNet id of each when the pack has wnids.txt. One entry per
+ * output; a model whose registry names no classes gets empty labels.
+ */
+export function classLabels(modelId: string): ClassLabel[] {
+  let labels = labelCache.get(modelId);
+  if (!labels) {
+    const spec = getModel(modelId);
+    const names = !spec.labels ? [] : 'names' in spec.labels ? spec.labels.names : packLines(modelId, spec.labels.file);
+    const hasWnids = spec.files.some((f) => f.path === WNIDS_FILE);
+    const wnids = hasWnids && existsSync(path.join(packDir(modelId), WNIDS_FILE)) ? packLines(modelId, WNIDS_FILE) : [];
+    labels = Array.from({ length: classCount(modelId) }, (_, i) => {
+      const wnid = wnids[i];
+      return wnid ? { label: names[i] ?? '', wnid } : { label: names[i] ?? '' };
+    });
+    labelCache.set(modelId, labels);
+  }
+  return labels;
+}
+
+/** A text file of a fetched pack as its non-empty lines, trimmed (as the engine reads labels). */
+function packLines(packId: string, file: string): string[] {
+  const full = path.join(packDir(packId), file);
+  if (!existsSync(full)) throw new Error(`Pack ${packId}: ${full} is missing. Run: ${fetchHint(packId)}`);
+  return readFileSync(full, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

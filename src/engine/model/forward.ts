@@ -5,6 +5,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { isWeighted, type Activation, type PoolStage, type Stage, type TapPoint, type WeightedStage } from './plan.ts';
 import type { StageWeights } from './weights.ts';
+import { maxPoolWithGradient } from './max-pool-gradient.ts';
+
+export { maxPoolWithGradient };
 
 export interface ForwardOptions {
   /** Use unfused ops so every op has a gradient (for optimisation of the input). */
@@ -14,6 +17,14 @@ export interface ForwardOptions {
    * cpu backend's kernel is right everywhere: tests use it as the reference.
    */
   tfjsMaxPoolGradient?: boolean;
+  /**
+   * With `differentiable`, the (leaky) ReLUs pass gradient only where the forward input and the incoming
+   * gradient are both positive: guided backpropagation (Springenberg et al. 2015). 'keep-slope' keeps the
+   * leaky slope for negative inputs instead of zeroing them. The forward values are unchanged.
+   */
+  guided?: 'zero-slope' | 'keep-slope';
+  /** Start at this stage, `input` being its input (the previous stage's output): Grad-CAM's second half. */
+  fromStage?: number;
 }
 
 /**
@@ -30,7 +41,7 @@ export function runStages(
   const last = Math.max(...taps.map((t) => t.stage));
   const results = new Array<tf.Tensor | undefined>(taps.length);
   let x: tf.Tensor = input;
-  for (let index = 0; index <= last; index++) {
+  for (let index = options.fromStage ?? 0; index <= last; index++) {
     const stage = stages[index]!;
     const wanted = taps.map((t, i) => (t.stage === index ? i : -1)).filter((i) => i >= 0);
     const needPre = wanted.some((i) => taps[i]!.when === 'pre');
@@ -38,7 +49,7 @@ export function runStages(
     if (isWeighted(stage)) {
       const w = weights.get(index);
       if (!w) throw new Error(`Stage ${stage.name} has no weights loaded.`);
-      [pre, x] = options.differentiable ? differentiable(stage, w, x) : weighted(stage, w, x, needPre);
+      [pre, x] = options.differentiable ? differentiable(stage, w, x, options.guided) : weighted(stage, w, x, needPre);
     } else {
       x =
         stage.kind === 'max-pool' && options.differentiable && !options.tfjsMaxPoolGradient
@@ -55,13 +66,38 @@ export function runStages(
  * compute the weights' gradient too (Conv2DBackpropFilter, which the wasm backend lacks, and wasted work
  * since the weights are constants), while plain conv2d asks only for the input gradient it needs.
  */
-function differentiable(stage: WeightedStage, w: StageWeights, x: tf.Tensor): [tf.Tensor, tf.Tensor] {
+function differentiable(
+  stage: WeightedStage,
+  w: StageWeights,
+  x: tf.Tensor,
+  guided?: ForwardOptions['guided'],
+): [tf.Tensor, tf.Tensor] {
   const linear =
     stage.kind === 'conv'
       ? convWithFastInputGradient(stage, w, x as tf.Tensor4D)
       : tf.matMul(x as tf.Tensor2D, w.kernel as tf.Tensor2D);
   const pre = tf.add(linear, w.bias);
-  return [pre, activate(pre, stage.activation)];
+  const rectifier = stage.activation.type === 'relu' || stage.activation.type === 'leakyrelu';
+  return [pre, guided && rectifier ? guidedActivate(pre, stage.activation, guided) : activate(pre, stage.activation)];
+}
+
+/**
+ * A (leaky) ReLU whose gradient is the guided-backpropagation rule: dy where the input and dy are both
+ * positive, else 0 ('zero-slope', the original rule, which treats a leaky slope as 0) or, for negative
+ * inputs, alpha x dy where dy is positive ('keep-slope').
+ */
+function guidedActivate(x: tf.Tensor, activation: Activation, mode: 'zero-slope' | 'keep-slope'): tf.Tensor {
+  const alpha = activation.type === 'leakyrelu' && mode === 'keep-slope' ? activation.alpha : 0;
+  const forward = (input: tf.Tensor, save: tf.GradSaveFunc) => {
+    save([input]);
+    const gradFunc = (dy: tf.Tensor, [saved]: tf.Tensor[]) =>
+      tf.tidy(() => {
+        const slope = tf.where(tf.greater(saved!, 0), tf.onesLike(saved!), tf.fill(saved!.shape, alpha));
+        return tf.mul(tf.relu(dy), slope);
+      });
+    return { value: activate(input, activation), gradFunc };
+  };
+  return tf.customGrad(forward as unknown as CustomGradient)(x);
 }
 
 /**
@@ -131,7 +167,7 @@ function weighted(
   return [out, activate(out, stage.activation)];
 }
 
-type CustomGradient = Parameters<typeof tf.customGrad>[0];
+export type CustomGradient = Parameters<typeof tf.customGrad>[0];
 
 // Activations every backend (cpu, wasm, webgl, webgpu) fuses into conv and matMul.
 const FUSABLE = new Set(['linear', 'relu', 'leakyrelu']);
@@ -165,103 +201,7 @@ function simple(stage: Exclude<Stage, WeightedStage>, x: tf.Tensor): tf.Tensor {
   }
 }
 
-/**
- * Max pooling whose gradient goes to exactly one element per window: the first maximum in row-major order,
- * as tfjs's cpu backend (the reference) routes it. Forward ops only: tfjs-backend-wasm's MaxPoolGrad returns
- * wrong values for windows whose values are all at most 0. A mask of "equals the maximum" is not enough:
- * a tie (every window of a constant image, 0.09% of the first pool's windows on dog.jpg) would send the
- * gradient to each tied element. Exact for non-overlapping windows (size = stride, as in every model here);
- * overlapping pools fall back to tfjs's gradient.
- */
-export function maxPoolWithGradient(stage: PoolStage, x: tf.Tensor4D): tf.Tensor4D {
-  const [size, stride] = [stage.poolSize, stage.strides];
-  if (size[0] !== stride[0] || size[1] !== stride[1]) return pool(stage, x) as tf.Tensor4D;
-  const forward = (input: tf.Tensor4D, save: tf.GradSaveFunc) => {
-    const y = tf.maxPool(input, size, stride, stage.padding);
-    save([input, y]);
-    const gradFunc = (dy: tf.Tensor4D, [saved, out]: tf.Tensor[]) =>
-      routeToFirstMaximum(saved as tf.Tensor4D, out as tf.Tensor4D, dy, size, stage.padding);
-    return { value: y, gradFunc };
-  };
-  return tf.customGrad(forward as unknown as CustomGradient)(x) as tf.Tensor4D;
-}
-
-/**
- * The input gradient of a non-overlapping max pool. Works in pooled space: for each offset in the window,
- * the input's element at that offset (picked by a depthwise conv with a one-hot kernel: exact, and 100x
- * faster on wasm than a strided slice), a running "already taken" mask so only the first maximum wins, then
- * the per-offset gradients interleaved back into the input's layout.
- */
-function routeToFirstMaximum(
-  x: tf.Tensor4D,
-  y: tf.Tensor4D,
-  dy: tf.Tensor4D,
-  [kh, kw]: [number, number],
-  padding: 'same' | 'valid',
-): tf.Tensor4D {
-  const [b, h, w, c] = x.shape;
-  const [, oh, ow] = y.shape;
-  const [top, left] = padding === 'same' ? [Math.floor((oh * kh - h) / 2), Math.floor((ow * kw - w) / 2)] : [0, 0];
-  const windows = coverWindows(x, oh * kh, ow * kw, top, left);
-  let taken: tf.Tensor = tf.zerosLike(y);
-  const rows: tf.Tensor[] = [];
-  for (let i = 0; i < kh; i++) {
-    const row: tf.Tensor[] = [];
-    for (let j = 0; j < kw; j++) {
-      const candidate = tf.depthwiseConv2d(windows, oneHotKernel(kh, kw, c, i * kw + j), [kh, kw], 'valid');
-      const wins = tf.mul(tf.cast(tf.equal(candidate, y), 'float32'), tf.sub(1, taken));
-      taken = tf.add(taken, wins);
-      row.push(tf.mul(dy, wins));
-    }
-    rows.push(tf.stack(row, 3)); // [b, oh, ow, kw, c]
-  }
-  const full = tf.reshape(tf.stack(rows, 2), [b, oh * kh, ow * kw, c]); // [b, oh, kh, ow, kw, c] flattened
-  if (top === 0 && left === 0 && oh * kh === h && ow * kw === w) return full as tf.Tensor4D;
-  const below = Math.max(0, h + top - oh * kh);
-  const right = Math.max(0, w + left - ow * kw);
-  const cropped = tf.slice(
-    tf.pad(full, [
-      [0, 0],
-      [0, below],
-      [0, right],
-      [0, 0],
-    ]),
-    [0, top, left, 0],
-    [b, h, w, c],
-  );
-  return cropped as tf.Tensor4D;
-}
-
-/** Float32's lowest finite value: pads windows so padding never wins, and 0 x it stays 0 in the picking conv. */
-const LOWEST = -3.4028234663852886e38;
-
-/** The input laid out as exactly (oh x kh) by (ow x kw): padded with LOWEST ('same') or cropped ('valid'). */
-function coverWindows(x: tf.Tensor4D, height: number, width: number, top: number, left: number): tf.Tensor4D {
-  const [b, h, w, c] = x.shape;
-  if (top === 0 && left === 0 && height === h && width === w) return x;
-  const bottom = Math.max(0, height - h - top);
-  const right = Math.max(0, width - w - left);
-  const padded = tf.pad(
-    x,
-    [
-      [0, 0],
-      [top, bottom],
-      [left, right],
-      [0, 0],
-    ],
-    LOWEST,
-  );
-  return tf.slice(padded, [0, 0, 0, 0], [b, height, width, c]);
-}
-
-/** A [kh, kw, c, 1] depthwise kernel that keeps the window's element at `offset` (row-major) in every channel. */
-function oneHotKernel(kh: number, kw: number, c: number, offset: number): tf.Tensor4D {
-  const values = new Float32Array(kh * kw * c);
-  values.fill(1, offset * c, (offset + 1) * c);
-  return tf.tensor4d(values, [kh, kw, c, 1]);
-}
-
-function pool(stage: PoolStage, x: tf.Tensor4D): tf.Tensor {
+export function pool(stage: PoolStage, x: tf.Tensor4D): tf.Tensor {
   const op = stage.kind === 'max-pool' ? tf.maxPool : tf.avgPool;
   return op(x, stage.poolSize, stage.strides, stage.padding);
 }

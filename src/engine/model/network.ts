@@ -119,6 +119,21 @@ export class Network {
     return summarize(this.plan, this.spec.input);
   }
 
+  /**
+   * The same network with some stages' weights replaced (the sanity check's randomised layers). It shares
+   * every other weight tensor with this one: dispose only the replacements, never the derived network.
+   */
+  withStageWeights(replacements: ReadonlyMap<number, StageWeights>): Network {
+    const merged = new Map(this.weights);
+    for (const [stage, weights] of replacements) merged.set(stage, weights);
+    return new Network(this.spec, this.plan, merged, this.lastStage, this.labels);
+  }
+
+  /** A stage's effective weights (batch norm folded in), owned by the network: do not dispose. */
+  stageWeights(stage: number): StageWeights | undefined {
+    return this.weights.get(stage);
+  }
+
   /** Frees the weights. */
   dispose(): void {
     for (const w of this.weights.values()) tf.dispose([w.kernel, w.bias, ...(w.flipped ? [w.flipped] : [])]);

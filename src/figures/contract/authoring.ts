@@ -4,6 +4,7 @@
  * message), their translation into the kind's recipe, and the recipe's cost for the progress bar.
  */
 import type { z } from 'zod';
+import type { ClassLabel, ClassValue } from '../common/classes.ts';
 import type { BuildProfile } from '../profiles.ts';
 import type { RecipeKind, RecipeOf } from '../registry/types.ts';
 
@@ -15,6 +16,8 @@ export interface Names {
   layers?: { names: string[]; only?: 'conv' };
   /** The model must output logits (class dreams). */
   logits?: boolean;
+  /** Classes of that model, as output indexes or names ("tabby"): see common/classes.ts. */
+  classes?: ClassValue[];
   /** Images, as the author wrote them ("<file>" or "<pack>/<file>"); undefined is the article's photo. */
   images?: (string | undefined)[];
   /** Leave the figure out (with a note) when its layers' weights are not fetched. */
@@ -29,6 +32,8 @@ export interface RecipeContext {
   channelCount: (model: string, layer: string) => number;
   /** Classes of a model's output. */
   classCount: (model: string) => number;
+  /** A model's classes by output index: label and WordNet id (for names; see common/classes.ts). */
+  classLabels: (model: string) => ClassLabel[];
   /** The build profile (sets optimisation sizes, steps and iterations). */
   profile: BuildProfile;
   /** Conv layers of a model whose weights are fetched, in order (the live panel offers them). */

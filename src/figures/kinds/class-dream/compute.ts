@@ -10,8 +10,8 @@ export const classDream: FigureComputation<ClassDreamRecipe, ClassDreamData> = {
     const network = await inputs.network(recipe.model);
     const { classLogit, logitsLayer } = dream.objectives;
     const logits = logitsLayer(network);
-    const tiles = recipe.classes.map((c) => ({
-      label: network.labels[c] ?? `class ${c}`,
+    const tiles = recipe.classes.map((c, i) => ({
+      label: recipe.labels?.[i] ?? network.labels[c] ?? `class ${c}`,
       objective: classLogit(logits, c),
     }));
     return dreamTiles(recipe, network, tiles, run);
