@@ -34,7 +34,7 @@ import { CLIP_PERCENTILE, normaliseMap } from './attribution/map.ts';
 import { sanityCascade } from './attribution/sanity.ts';
 import { deletionInsertion } from './attribution/faithfulness.ts';
 import { spearman } from './attribution/rank.ts';
-import { measureName } from './attribution/batch-score.ts';
+import { batchScores, measureName } from './attribution/batch-score.ts';
 import { scoreLayer } from './attribution/target.ts';
 
 // Loading.
@@ -82,6 +82,8 @@ export const visual = {
   tileAtlas,
   filterImages,
   heatmap,
+  overlayMap,
+  paletteGradient,
 };
 
 /** Feature visualisation (Olah et al. 2017; Lucid): objectives, the recipe, naive ascent, DeepDream. */
@@ -106,10 +108,9 @@ export const attribution = {
   scoreLayer,
   camLayer,
   measureName,
+  targetValues: batchScores,
   normaliseMap,
   CLIP_PERCENTILE,
-  overlayMap,
-  paletteGradient,
   sanityCascade,
   deletionInsertion,
   spearman,

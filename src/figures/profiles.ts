@@ -20,6 +20,11 @@ export interface BuildProfile {
    * dropped and the figure says so); the fast networks' longest side.
    */
   style: { maxSide: number; maxIterations: number; fastMaxSide: number };
+  /**
+   * Attribution: SmoothGrad's samples, Integrated Gradients' points and the sanity cascade's randomised
+   * layers at most (an author asking for more gets this many, and the figure says so).
+   */
+  attribution: { maxSamples: number; maxSteps: number; maxCascadeDepth: number };
 }
 
 export const PROFILES: Record<ProfileName, BuildProfile> = {
@@ -29,6 +34,7 @@ export const PROFILES: Record<ProfileName, BuildProfile> = {
     dream: { size: 224, steps: 512, maxUnits: 64 },
     deepDream: { octaves: 4, stepsPerOctave: 20, maxSide: 512 },
     style: { maxSide: 384, maxIterations: 1000, fastMaxSide: 512 },
+    attribution: { maxSamples: 100, maxSteps: 128, maxCascadeDepth: 20 },
   },
   cpu: {
     name: 'cpu',
@@ -36,6 +42,7 @@ export const PROFILES: Record<ProfileName, BuildProfile> = {
     dream: { size: 80, steps: 64, maxUnits: 4 },
     deepDream: { octaves: 3, stepsPerOctave: 8, maxSide: 224 },
     style: { maxSide: 128, maxIterations: 100, fastMaxSide: 256 },
+    attribution: { maxSamples: 25, maxSteps: 32, maxCascadeDepth: 4 },
   },
 };
 

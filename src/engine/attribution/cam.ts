@@ -34,8 +34,11 @@ export async function gradCam(
   if (!deeper) throw new Error(`Grad-CAM at ${layer}: the target (${objective.name}) must come after the layer.`);
   const coarse = tf.tidy(() => {
     const activations = network.forward(toModelInput(rgb, network.spec.preprocessing), [layer])[0] as tf.Tensor4D;
-    const fromLayer = (a: tf.Tensor4D) => {
-      const outputs = network.forward(a, [...objective.layers], { differentiable: true, fromStage: tap.stage + 1 });
+    const fromLayer = (a: tf.Tensor) => {
+      const outputs = network.forward(a as tf.Tensor4D, [...objective.layers], {
+        differentiable: true,
+        fromStage: tap.stage + 1,
+      });
       return objective.value(new Map(objective.layers.map((l, i) => [l, outputs[i]!])));
     };
     const gradient = tf.grad(fromLayer)(activations);

@@ -68,8 +68,8 @@ export async function occlusion(
     group.forEach(({ top, left }, i) => {
       for (let y = top; y < top + window; y++)
         for (let x = left; x < left + window; x++) {
-          drop[y * width + x] += original! - scores[i]!;
-          count[y * width + x]++;
+          drop[y * width + x]! += original! - scores[i]!;
+          count[y * width + x]!++;
         }
     });
     map = { width, height, values: Float32Array.from(drop, (d, i) => (count[i] ? d / count[i]! : 0)), signed: true };

@@ -58,7 +58,9 @@ export function inputGradient(
   rgb: tf.Tensor4D,
   options: Pick<ForwardOptions, 'guided'> = {},
 ): tf.Tensor4D {
-  return tf.tidy(() => tf.grad((x: tf.Tensor4D) => targetScore(network, objective, x, options))(rgb) as tf.Tensor4D);
+  return tf.tidy(
+    () => tf.grad((x: tf.Tensor) => targetScore(network, objective, x as tf.Tensor4D, options))(rgb) as tf.Tensor4D,
+  );
 }
 
 /** The target's score as a number. */

@@ -12,6 +12,11 @@ import { filterGallery } from '../kinds/filters/author.ts';
 import { gatysPanelAuthoring } from '../kinds/gatys/author.ts';
 import { gramMatrixAuthoring } from '../kinds/gram/author.ts';
 import { inputPhotoAuthoring } from '../kinds/input-photo/author.ts';
+import { saliencyAuthoring } from '../kinds/saliency/author.ts';
+import { saliencyCompareAuthoring } from '../kinds/saliency-compare/author.ts';
+import { occlusionAuthoring } from '../kinds/occlusion/author.ts';
+import { sanityCheckAuthoring } from '../kinds/sanity-check/author.ts';
+import { faithfulnessAuthoring } from '../kinds/faithfulness/author.ts';
 import { styleGridAuthoring } from '../kinds/style-grid/author.ts';
 import { styleSweepAuthoring } from '../kinds/style-sweep/author.ts';
 import { topKAuthoring } from '../kinds/top-k/author.ts';
@@ -33,6 +38,11 @@ export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
   'fast-style': fastStyleAuthoring,
   gram: gramMatrixAuthoring,
   'input-photo': inputPhotoAuthoring,
+  saliency: saliencyAuthoring,
+  'saliency-compare': saliencyCompareAuthoring,
+  occlusion: occlusionAuthoring,
+  'sanity-check': sanityCheckAuthoring,
+  faithfulness: faithfulnessAuthoring,
 };
 
 /** The kind an MDX tag names (FeatureMapGrid: feature-maps), or undefined for a tag that is no figure. */

@@ -11,6 +11,11 @@ import FilterGallery from '../kinds/filters/FilterGallery.astro';
 import GatysPanel from '../kinds/gatys/GatysPanel.astro';
 import GramMatrix from '../kinds/gram/GramMatrix.astro';
 import InputPhoto from '../kinds/input-photo/InputPhoto.astro';
+import SaliencyMap from '../kinds/saliency/SaliencyMap.astro';
+import SaliencyMethods from '../kinds/saliency-compare/SaliencyMethods.astro';
+import OcclusionMap from '../kinds/occlusion/OcclusionMap.astro';
+import SanityCheck from '../kinds/sanity-check/SanityCheck.astro';
+import FaithfulnessCurves from '../kinds/faithfulness/FaithfulnessCurves.astro';
 import StyleGrid from '../kinds/style-grid/StyleGrid.astro';
 import StyleSweep from '../kinds/style-sweep/StyleSweep.astro';
 import TopK from '../kinds/top-k/TopK.astro';
@@ -35,6 +40,11 @@ const COMPONENTS: { [K in RecipeKind]: AstroComponent } = {
   'fast-style': FastStyle,
   gram: GramMatrix,
   'input-photo': InputPhoto,
+  saliency: SaliencyMap,
+  'saliency-compare': SaliencyMethods,
+  occlusion: OcclusionMap,
+  'sanity-check': SanityCheck,
+  faithfulness: FaithfulnessCurves,
 };
 
 /** MDX tag name to Astro component (passed to <Content components>): figures need no import in an article. */

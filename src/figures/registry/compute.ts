@@ -18,6 +18,11 @@ import { inputPhoto } from '../kinds/input-photo/compute.ts';
 import { styleGrid } from '../kinds/style-grid/compute.ts';
 import { styleSweep } from '../kinds/style-sweep/compute.ts';
 import { topK } from '../kinds/top-k/compute.ts';
+import { saliency } from '../kinds/saliency/compute.ts';
+import { saliencyCompare } from '../kinds/saliency-compare/compute.ts';
+import { occlusion } from '../kinds/occlusion/compute.ts';
+import { sanityCheck } from '../kinds/sanity-check/compute.ts';
+import { faithfulness } from '../kinds/faithfulness/compute.ts';
 import type { DataOf, FigureData, Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K>> } = {
@@ -36,6 +41,11 @@ const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K
   'fast-style': fastStyle,
   gram,
   'input-photo': inputPhoto,
+  saliency,
+  'saliency-compare': saliencyCompare,
+  occlusion,
+  'sanity-check': sanityCheck,
+  faithfulness,
 };
 
 function computationOf<K extends RecipeKind>(recipe: RecipeOf<K>): FigureComputation<RecipeOf<K>, DataOf<K>> {

@@ -23,4 +23,9 @@ export const LIVE: { [K in RecipeKind]: LiveEntry<K> } = {
   'fast-style': { wake: 'load', load: () => import('../kinds/fast-style/live.ts') },
   gram: { wake: 'visible', load: () => import('../kinds/gram/live.ts') },
   'input-photo': null,
+  saliency: { wake: null, load: () => import('../kinds/saliency/live.ts') },
+  'saliency-compare': { wake: null, load: () => import('../kinds/saliency-compare/live.ts') },
+  occlusion: { wake: null, load: () => import('../kinds/occlusion/live.ts') },
+  'sanity-check': { wake: null, load: () => import('../kinds/sanity-check/live.ts') },
+  faithfulness: { wake: null, load: () => import('../kinds/faithfulness/live.ts') },
 };

@@ -18,6 +18,11 @@ import type { InputPhotoData, InputPhotoRecipe } from '../kinds/input-photo/reci
 import type { StyleGridData, StyleGridRecipe } from '../kinds/style-grid/recipe.ts';
 import type { StyleSweepData, StyleSweepRecipe } from '../kinds/style-sweep/recipe.ts';
 import type { TopKData, TopKRecipe } from '../kinds/top-k/recipe.ts';
+import type { SaliencyData, SaliencyRecipe } from '../kinds/saliency/recipe.ts';
+import type { SaliencyCompareData, SaliencyCompareRecipe } from '../kinds/saliency-compare/recipe.ts';
+import type { OcclusionData, OcclusionRecipe } from '../kinds/occlusion/recipe.ts';
+import type { SanityCheckData, SanityCheckRecipe } from '../kinds/sanity-check/recipe.ts';
+import type { FaithfulnessData, FaithfulnessRecipe } from '../kinds/faithfulness/recipe.ts';
 
 export interface KindTypes {
   'feature-maps': { recipe: FeatureMapsRecipe; data: FeatureMapsData };
@@ -35,6 +40,11 @@ export interface KindTypes {
   'fast-style': { recipe: FastStyleRecipe; data: FastStyleData };
   gram: { recipe: GramRecipe; data: GramData };
   'input-photo': { recipe: InputPhotoRecipe; data: InputPhotoData };
+  saliency: { recipe: SaliencyRecipe; data: SaliencyData };
+  'saliency-compare': { recipe: SaliencyCompareRecipe; data: SaliencyCompareData };
+  occlusion: { recipe: OcclusionRecipe; data: OcclusionData };
+  'sanity-check': { recipe: SanityCheckRecipe; data: SanityCheckData };
+  faithfulness: { recipe: FaithfulnessRecipe; data: FaithfulnessData };
 }
 
 export type RecipeKind = keyof KindTypes;

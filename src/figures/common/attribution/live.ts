@@ -1,0 +1,25 @@
+/**
+ * Attribution figures in the reader's browser: the image is swapped by every figure's machinery; this
+ * rewrites the HTML around it (labels, target, completeness, tables, curves) from the new data, and puts
+ * the precomputed text back with the article's photo.
+ */
+import type { LiveKind } from '../../contract/live.ts';
+
+const precomputed = new WeakMap<HTMLElement, string>();
+
+/** A live module whose text is `markup(data)` inside the figure's `.ll-attr-text`. */
+export function textLive<D>(markup: (data: D) => string): LiveKind<D> {
+  return {
+    show(figure, data) {
+      const holder = figure.querySelector<HTMLElement>('.ll-attr-text');
+      if (!holder) return;
+      if (!precomputed.has(holder)) precomputed.set(holder, holder.innerHTML);
+      holder.innerHTML = markup(data);
+    },
+    restore(figure) {
+      const holder = figure.querySelector<HTMLElement>('.ll-attr-text');
+      const original = holder && precomputed.get(holder);
+      if (holder && typeof original === 'string') holder.innerHTML = original;
+    },
+  };
+}

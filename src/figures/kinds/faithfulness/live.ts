@@ -1,0 +1,6 @@
+/** The faithfulness curves: charts and areas follow a reader's photo. */
+import { textLive } from '../../common/attribution/live.ts';
+import { faithfulnessMarkup } from './markup.ts';
+import type { FaithfulnessData } from './recipe.ts';
+
+export const live = textLive<FaithfulnessData>(faithfulnessMarkup);

@@ -1,0 +1,6 @@
+/** The occlusion map: the text around it follows a reader's photo. */
+import { textLive } from '../../common/attribution/live.ts';
+import { mapsMarkup } from '../../common/attribution/markup.ts';
+import type { OcclusionData } from './recipe.ts';
+
+export const live = textLive<OcclusionData>((data) => mapsMarkup(data, data.palettes));
