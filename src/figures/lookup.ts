@@ -27,8 +27,11 @@ export function lookupFigure<K extends RecipeKind>(
   article: { photo: string },
   base: string,
 ): FigureLookup<K> {
-  const { class: _class, ...figureProps } = props;
   const component = AUTHORING[kind].component;
+  // Astro may hand a component an HTML `class`; it is a figure prop only for kinds that take a class name.
+  const takesClass = 'class' in AUTHORING[kind].props.shape;
+  const { class: htmlClass, ...rest } = props;
+  const figureProps = takesClass && htmlClass !== undefined ? { ...rest, class: htmlClass } : rest;
   const manifest = readManifest();
   const resolution = resolveFigure(kind, figureProps, article.photo, PROFILES[manifest.profile]);
   if (resolution.status === 'invalid') {

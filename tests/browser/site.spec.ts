@@ -11,6 +11,7 @@ test('every page has no serious accessibility violations', async ({ page }) => {
     '/articles/what-each-layer-sees/',
     '/articles/what-filters-dream-of/',
     '/articles/style-layer-by-layer/',
+    '/articles/where-the-network-looks/',
   ]) {
     await page.goto(url);
     const results = await new AxeBuilder({ page }).analyze();
@@ -23,6 +24,7 @@ for (const [slug, figures] of [
   ['what-each-layer-sees', 20],
   ['what-filters-dream-of', 9],
   ['style-layer-by-layer', 5],
+  ['where-the-network-looks', 12],
 ] as const) {
   test(`${slug} renders every figure; a screenshot is written`, async ({ page }) => {
     await page.setViewportSize({ width: 1200, height: 900 });

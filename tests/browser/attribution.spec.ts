@@ -1,0 +1,103 @@
+/**
+ * Attribution figures in the reader's browser (fixture article, small settings): maps as images with their
+ * text in HTML, the maps that follow the photo recomputed for a reader's photo (its own top class; a class
+ * the author named stays), the sanity check and the curves waiting for the reader to ask, then running.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { photoPath } from '../helpers/images.ts';
+import { compareImages, dropPhoto, photoOutcome } from './page-helpers.ts';
+
+const ATTRIBUTION = '/articles/attribution/?backend=wasm';
+
+test('every attribution figure is an image with its method, target, colour bar and numbers as HTML', async ({
+  page,
+}) => {
+  await page.goto(ATTRIBUTION);
+  const figures = page.locator('figure.ll-figure');
+  await expect(figures).toHaveCount(5);
+  for (const kind of ['saliency', 'saliency-compare', 'occlusion', 'sanity-check', 'faithfulness']) {
+    const image = page.locator(`figure[data-figure="${kind}"] img.ll-attr-image`);
+    await image.evaluate((img: HTMLImageElement) => (img.loading = 'eager'));
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: kind })
+      .toBeGreaterThan(0);
+  }
+  const single = page.locator('figure[data-figure="saliency"]');
+  await expect(single.locator('.ll-attr-target')).toContainText(
+    'Egyptian cat (class 7, the top class): probability 63.1%',
+  );
+  await expect(single.locator('.ll-tile-labels li')).toHaveText(['Guided backprop · leaky slope as 0']);
+  await expect(single.locator('.ll-colourbar')).toHaveCount(1);
+  const compare = page.locator('figure[data-figure="saliency-compare"]');
+  await expect(compare.locator('.ll-tile-labels li strong')).toHaveText([
+    'Gradient',
+    'Grad-CAM',
+    'SmoothGrad',
+    'Integrated Gradients',
+  ]);
+  await expect(compare.locator('.ll-attr-completeness')).toHaveText(/completeness error [\d.]+%/);
+  await expect(compare.locator('.ll-colourbar')).toHaveCount(2); // magnitude maps and signed maps
+  await expect(page.locator('figure[data-figure="occlusion"] .ll-attr-target')).toContainText('tabby (class 173)');
+  const sanity = page.locator('figure[data-figure="sanity-check"]');
+  await expect(sanity.locator('tbody tr')).toHaveCount(2);
+  await expect(sanity.locator('tbody tr').first().locator('td').first()).toHaveText('1.00');
+  const curves = page.locator('figure[data-figure="faithfulness"]');
+  await expect(curves.locator('svg polyline')).toHaveCount(4); // two methods, deletion and insertion
+});
+
+test("a reader's photo re-targets the maps to its own top class, and the slow figures run when asked", async ({
+  page,
+}) => {
+  await page.goto(ATTRIBUTION);
+  const sanity = page.locator('figure[data-figure="sanity-check"]');
+  const before = await sanity.locator('tbody').innerText();
+  await dropPhoto(page, await readFile(photoPath('coffee.png')), 'coffee.png', 'image/png');
+  const outcome = await photoOutcome(page);
+  expect(outcome, outcome.text).toMatchObject({
+    state: 'done',
+    text: expect.stringMatching(/All 3 figures show coffee\.png/),
+  });
+  for (const kind of ['saliency', 'saliency-compare', 'occlusion'])
+    await expect(page.locator(`figure[data-figure="${kind}"]`), kind).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('figure[data-figure="saliency"] .ll-attr-target')).toContainText(
+    'espresso (class 946, the top class)',
+  );
+  await expect(page.locator('figure[data-figure="saliency"] img.ll-attr-image')).toHaveAttribute('src', /^blob:/);
+  // The author named "tabby": it stays the target for any photo.
+  await expect(page.locator('figure[data-figure="occlusion"] .ll-attr-target')).toContainText('tabby (class 173)');
+
+  await expect(sanity).toHaveAttribute('data-state', 'ready');
+  await expect(sanity.locator('.ll-rerun')).toHaveText('Run on your photo');
+  await sanity.locator('.ll-rerun').click();
+  await expect(sanity).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await expect(sanity.locator('.ll-state')).toHaveText(/Ran live on wasm in [\d.]+ s for coffee\.png/);
+  await expect(sanity.locator('.ll-attr-target')).toContainText('espresso');
+  expect(await sanity.locator('tbody').innerText()).not.toBe(before);
+
+  await page.locator('.ll-photo-reset').click();
+  await expect(page.locator('figure[data-figure="saliency"] .ll-attr-target')).toContainText('Egyptian cat');
+  await expect.poll(() => sanity.locator('tbody').innerText()).toBe(before);
+});
+
+test("recomputing the article's own photo gives the precomputed maps back", async ({ page }) => {
+  await page.goto(ATTRIBUTION);
+  const selector =
+    'figure[data-figure^="saliency"] img.ll-attr-image, figure[data-figure="occlusion"] img.ll-attr-image';
+  const originals = await page.$$eval(selector, (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+  await dropPhoto(page, await readFile(photoPath('chelsea.png')), 'chelsea.png', 'image/png');
+  expect((await photoOutcome(page)).state).toBe('done');
+  const lives = await page.$$eval(selector, (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+  expect(lives).toHaveLength(3);
+  for (const [f, live] of lives.entries()) {
+    const { sizeA, sizeB, worst, differing } = await compareImages(page, live, originals[f]!);
+    expect(sizeA).toEqual(sizeB);
+    test.info().annotations.push({
+      type: 'parity',
+      description: `figure ${f}: worst ${worst}/255, ${(differing * 100).toFixed(4)}% of values differ`,
+    });
+    // Same engine, same pixels in (measured: identical, 0 of 155,952 values differ).
+    expect(worst, `figure ${f}: largest difference`).toBeLessThanOrEqual(3);
+    expect(differing, `figure ${f}: share of values that differ`).toBeLessThan(0.001);
+  }
+});
