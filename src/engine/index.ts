@@ -31,7 +31,7 @@ import { attribute, METHOD_NAMES } from './attribution/methods.ts';
 import { camLayer } from './attribution/cam.ts';
 import { modelView } from './attribution/model-view.ts';
 import { CLIP_PERCENTILE, normaliseMap } from './attribution/map.ts';
-import { sanityCascade } from './attribution/sanity.ts';
+import { randomisedNetwork, sanityCascade } from './attribution/sanity.ts';
 import { deletionInsertion } from './attribution/faithfulness.ts';
 import { spearman } from './attribution/rank.ts';
 import { batchScores, measureName } from './attribution/batch-score.ts';
@@ -112,6 +112,7 @@ export const attribution = {
   normaliseMap,
   CLIP_PERCENTILE,
   sanityCascade,
+  randomisedNetwork,
   deletionInsertion,
   spearman,
 };

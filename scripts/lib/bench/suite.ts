@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { packDir } from '../../../src/node/paths.ts';
 import { benchActivations, type ActivationsBench } from './activations.ts';
+import { benchAttribution, type AttributionBench } from './attribution.ts';
 import { benchBrowser, benchPageWeight, type BrowserTiming } from './browser.ts';
 import { benchDream } from './dream.ts';
 import { benchFastStyle } from './fast-style.ts';
@@ -103,6 +104,30 @@ export const BENCHMARKS = [
           : `ml5 failed: ${c.ml5Error}`;
         return `  fast style ${c.size}x${c.size} on ${c.backend}: ours ${c.oursMs} ms, ${against}`;
       }),
+    ],
+  }),
+  define<AttributionBench>({
+    key: 'attribution',
+    what: 'every attribution method on Tiny Darknet at 224x224 (wasm in Node and, with the site built, Chromium); six photos',
+    browser: false,
+    run: () => benchAttribution(),
+    print: (a) => [
+      `attribution (top class of ${a.photos.length} photos):`,
+      `  ms Node wasm:     ${Object.entries(a.msNode)
+        .map(([m, v]) => `${m} ${v}`)
+        .join(', ')}`,
+      `  ms Chromium wasm: ${
+        'error' in a.msChromium
+          ? a.msChromium.error
+          : Object.entries(a.msChromium)
+              .map(([m, v]) => `${m} ${v}`)
+              .join(', ')
+      }`,
+      `  Grad-CAM vs ReLU(CAM)/196: ${a.gradCamVsCamRelDiff} relative; IG completeness error at most ${(a.igCompletenessError * 100).toFixed(1)}%`,
+      ...Object.keys(a.deletionAuc).map(
+        (m) =>
+          `  ${m}: rho top ${a.sanityRho[m]?.top}, all ${a.sanityRho[m]?.all}; deletion AUC ${a.deletionAuc[m]}, insertion AUC ${a.insertionAuc[m]}`,
+      ),
     ],
   }),
   define<Awaited<ReturnType<typeof benchPrecompute>>>({

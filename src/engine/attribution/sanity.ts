@@ -86,3 +86,20 @@ export async function sanityCascade(
   }
   return steps;
 }
+
+/** The network with its top `count` weighted layers randomised (all of them: `Infinity`); dispose when done. */
+export async function randomisedNetwork(
+  network: Network,
+  count: number,
+  seed = 0,
+): Promise<{ network: Network; dispose: () => void }> {
+  const replaced = new Map<number, StageWeights>();
+  for (const [k, [stage]] of layersFromTop(network).slice(0, count).entries())
+    replaced.set(stage, await randomWeights(network.stageWeights(stage)!, seed * 1000 + k));
+  return {
+    network: network.withStageWeights(replaced),
+    dispose: () => {
+      for (const w of replaced.values()) tf.dispose([w.kernel, w.bias, ...(w.flipped ? [w.flipped] : [])]);
+    },
+  };
+}
