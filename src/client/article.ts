@@ -6,11 +6,13 @@
 import type { RecipeKind } from '../figures/registry/types.ts';
 import { LIVE } from '../figures/registry/live.ts';
 import { initLightbox } from './lightbox.ts';
+import { initClassPicker } from './class-picker.ts';
 import { initPhotoControl } from './photo-control.ts';
 
 export function initArticle(): void {
   initLightbox();
   initPhotoControl();
+  initClassPicker();
   initReruns();
   wakeLiveKinds();
 }

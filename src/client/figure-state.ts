@@ -40,6 +40,24 @@ export function setReaderPhoto(value: ReaderPhoto | null): void {
   photoChanged = new AbortController();
 }
 
+/** A class the reader picked for the figures that follow the photo's top class, or null (the top class). */
+export interface ReaderClass {
+  index: number;
+  label: string;
+  /** The model whose classes these are. */
+  model: string;
+}
+
+let chosenClass: ReaderClass | null = null;
+
+export function readerClass(): ReaderClass | null {
+  return chosenClass;
+}
+
+export function setReaderClass(value: ReaderClass | null): void {
+  chosenClass = value;
+}
+
 /** Aborts when the reader's photo changes. */
 export function photoSignal(): AbortSignal {
   return photoChanged.signal;

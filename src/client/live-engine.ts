@@ -7,7 +7,7 @@ import type { BackendName, BackendReport } from '../engine/index.ts';
 import type { PageEngine } from '../figures/page-engine.ts';
 import type { Recipe } from '../figures/registry/types.ts';
 import { engineClient, type EngineClient } from './engine/client.ts';
-import { readerPhoto } from './figure-state.ts';
+import { readerClass, readerPhoto } from './figure-state.ts';
 
 export interface LiveEngine {
   client: EngineClient;
@@ -41,10 +41,21 @@ export function requestedBackend(): BackendName | 'auto' {
   return (new URLSearchParams(location.search).get('backend') as BackendName | null) ?? 'auto';
 }
 
-/** The recipe as it runs now: on the reader's photo, when one is given and the figure follows the photo. */
+/**
+ * The recipe as it runs now: on the reader's photo, when one is given and the figure follows the photo;
+ * explaining the class the reader picked, when the figure follows the photo's top class.
+ */
 export function withReaderPhoto<R extends Recipe>(recipe: R): R {
   const photo = readerPhoto();
-  return photo && 'image' in recipe ? { ...recipe, image: photo.ref } : recipe;
+  const onPhoto = photo && 'image' in recipe ? { ...recipe, image: photo.ref } : recipe;
+  const chosen = readerClass();
+  if (!chosen || !followsTopClass(onPhoto) || onPhoto.model !== chosen.model) return onPhoto;
+  return { ...onPhoto, target: { kind: 'class', index: chosen.index, label: chosen.label } };
+}
+
+/** A figure whose target is the photo's top class (the class picker re-targets it; a class the author named stays). */
+export function followsTopClass(recipe: Recipe): recipe is Extract<Recipe, { target: unknown }> {
+  return 'target' in recipe && recipe.target.kind === 'top-class';
 }
 
 /** Exposes the engine's counters on the page (tests and the benchmark read them): tensors, weight loads. */

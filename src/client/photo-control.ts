@@ -65,11 +65,14 @@ export function initPhotoControl(): void {
     if (file) void usePhoto(file, file.name || 'pasted image');
   });
   reset.addEventListener('click', async () => {
-    const [{ restoreArticle }, { setReaderPhoto }] = await Promise.all([
+    const [{ restoreArticle }, { setReaderPhoto, setReaderClass }] = await Promise.all([
       import('./recompute.ts'),
       import('./figure-state.ts'),
     ]);
     setReaderPhoto(null);
+    // The precomputed figures explain the top class: a class the reader picked goes with the photo.
+    setReaderClass(null);
+    document.dispatchEvent(new Event('ll-reader-class'));
     await restoreArticle();
     setThumbnail(control, null, control.dataset.articlePhoto!.split('/').pop()!);
     reset.hidden = true;

@@ -24,13 +24,17 @@ export function stopRecompute(): void {
 /** Resolves when every figure shows the reader's photo, or with null when a newer photo (or a reset) took over. */
 export async function recomputeArticle(
   onProgress: (done: number, total: number) => void,
+  only: (figure: HTMLElement) => boolean = () => true,
 ): Promise<RecomputeOutcome | null> {
   stopRecompute();
   const run = new AbortController();
   current = run;
-  const photo = readerPhoto()!;
-  offerOnDemand(photo.name);
-  const figures = [...document.querySelectorAll<HTMLElement>('.ll-figure[data-recipe]:not([data-on-demand])')];
+  // A class picked for the article's own photo recomputes too: the photo is then the article's.
+  const photo = readerPhoto();
+  offerOnDemand(photo?.name ?? "the article's photo", only);
+  const figures = [...document.querySelectorAll<HTMLElement>('.ll-figure[data-recipe]:not([data-on-demand])')].filter(
+    only,
+  );
   for (const figure of figures) setState(figure, 'waiting', 'Waiting to recompute...');
   const { client, label } = await liveEngine();
   const visibility = trackVisibility(figures);
@@ -46,12 +50,13 @@ export async function recomputeArticle(
         const outcome = await client.compute(recipe, { signal: run.signal });
         if (run.signal.aborted) return null;
         await showOutcome(figure, outcome);
-        setPhotoName(figure, photo.name);
+        if (photo) setPhotoName(figure, photo.name);
         const note = outcome.note ? ` ${outcome.note}` : '';
+        const what = photo ? 'your photo' : 'your choice';
         setState(
           figure,
           'done',
-          `Recomputed for your photo on ${outcome.backend} in ${Math.round(outcome.ms)} ms.${note}`,
+          `Recomputed for ${what} on ${outcome.backend} in ${Math.round(outcome.ms)} ms.${note}`,
         );
       } catch (error) {
         if (run.signal.aborted) return null;
@@ -68,9 +73,9 @@ export async function recomputeArticle(
 }
 
 /** "Back to the article's photo": stops any recompute and puts the precomputed figures back. */
-export async function restoreArticle(): Promise<void> {
+export async function restoreArticle(only: (figure: HTMLElement) => boolean = () => true): Promise<void> {
   stopRecompute();
-  for (const figure of document.querySelectorAll<HTMLElement>('.ll-figure[data-recipe]')) {
+  for (const figure of [...document.querySelectorAll<HTMLElement>('.ll-figure[data-recipe]')].filter(only)) {
     await restoreFigure(figure);
     setPhotoName(figure, null);
     setState(figure, 'precomputed', '');
@@ -83,8 +88,8 @@ export async function restoreArticle(): Promise<void> {
  * Optimisation figures (Gatys grids, the live panel) take minutes on a CPU: the reader's photo is offered to
  * them, and they run when the reader asks (their re-run button), so the quick figures are never held up.
  */
-function offerOnDemand(photoName: string): void {
-  for (const figure of document.querySelectorAll<HTMLElement>('.ll-figure[data-on-demand]')) {
+function offerOnDemand(photoName: string, only: (figure: HTMLElement) => boolean): void {
+  for (const figure of [...document.querySelectorAll<HTMLElement>('.ll-figure[data-on-demand]')].filter(only)) {
     const rerun = figure.querySelector<HTMLButtonElement>('.ll-rerun');
     if (rerun) rerun.textContent = 'Run on your photo';
     const label = (rerun ?? figure.querySelector('.ll-gatys-run'))?.textContent ?? 'Run';

@@ -101,3 +101,35 @@ test("recomputing the article's own photo gives the precomputed maps back", asyn
     expect(differing, `figure ${f}: share of values that differ`).toBeLessThan(0.001);
   }
 });
+
+test('the class picker re-targets the maps that follow the top class, by name or from the top 5', async ({ page }) => {
+  await page.goto(ATTRIBUTION);
+  const picker = page.locator('form.ll-class-picker');
+  await expect(picker).toBeVisible();
+  const single = page.locator('figure[data-figure="saliency"]');
+  const occlusion = page.locator('figure[data-figure="occlusion"]');
+  const input = picker.getByLabel('Explain the class');
+  await input.fill('tabbby');
+  await input.press('Enter');
+  await expect(picker.locator('.ll-class-status')).toHaveText(/No class is named "tabbby"\. Did you mean .*"tabby"/);
+  await input.fill('tabby');
+  await picker.getByRole('button', { name: 'Explain' }).click();
+  await expect(picker.locator('.ll-class-status')).toHaveText(
+    /2 figures explain "tabby", computed on this device with wasm/,
+    { timeout: 60_000 },
+  );
+  await expect(single.locator('.ll-attr-target')).toContainText('tabby (class 173)');
+  await expect(single).toHaveAttribute('data-state', 'done');
+  await expect(occlusion).toHaveAttribute('data-state', 'precomputed'); // its class was fixed by the author
+  await expect(page.locator('figure[data-figure="sanity-check"]')).toHaveAttribute('data-state', 'ready');
+
+  await picker.getByRole('button', { name: "Show the photo's top 5" }).click();
+  await expect(picker.locator('.ll-class-top5 button')).toHaveCount(5);
+  await expect(picker.locator('.ll-class-top5 button').first()).toHaveText('Egyptian cat 63.1%');
+  await picker.locator('.ll-class-top5 button').nth(2).click(); // tiger cat
+  await expect(single.locator('.ll-attr-target')).toContainText('tiger cat', { timeout: 60_000 });
+
+  await picker.getByRole('button', { name: 'Top class' }).click();
+  await expect(single.locator('.ll-attr-target')).toContainText('Egyptian cat (class 7, the top class)');
+  await expect(single).toHaveAttribute('data-state', 'precomputed');
+});
