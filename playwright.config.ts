@@ -24,7 +24,14 @@ export default defineConfig({
     { name: 'site', testMatch: ['engine.spec.ts', 'site.spec.ts'], use: { baseURL: `http://127.0.0.1:${SITE_PORT}` } },
     {
       name: 'fixture',
-      testMatch: ['figures.spec.ts', 'photo.spec.ts', 'dreams.spec.ts', 'style.spec.ts', 'worker.spec.ts', 'attribution.spec.ts'],
+      testMatch: [
+        'figures.spec.ts',
+        'photo.spec.ts',
+        'dreams.spec.ts',
+        'style.spec.ts',
+        'worker.spec.ts',
+        'attribution.spec.ts',
+      ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },
   ],
