@@ -10,6 +10,7 @@ import {
   classLabels,
   convLayers,
   fetchedConvLayers,
+  featureConvLayers,
   layerShape,
   missingWeightFiles,
 } from '../node/model-info.ts';
@@ -35,6 +36,7 @@ export function recipeContext(photo: string, profile: BuildProfile): RecipeConte
     classLabels,
     profile,
     fetchedConvLayers,
+    featureConvLayers,
   };
 }
 

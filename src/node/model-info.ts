@@ -60,6 +60,16 @@ export function fetchedConvLayers(modelId: string): string[] {
   return convLayers(modelId).filter((layer) => !missingWeightFiles(modelId, layer).length);
 }
 
+/**
+ * Fetched conv layers whose channels are features rather than class scores: all but a last conv that only a
+ * global average pool follows (Tiny Darknet's 1x1 classifier conv2d_16, whose channels are the classes).
+ */
+export function featureConvLayers(modelId: string): string[] {
+  const [before, last] = modelInfo(modelId).plan.stages.slice(-2);
+  const classifier = last?.kind === 'global-avg-pool' && before?.kind === 'conv' ? before.name : null;
+  return fetchedConvLayers(modelId).filter((layer) => layer !== classifier);
+}
+
 /** Classes of a model's output (as many as the topology says). */
 export function classCount(modelId: string): number {
   return modelInfo(modelId).rows.at(-1)!.outputShape.at(-1)!;

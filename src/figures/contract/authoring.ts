@@ -38,6 +38,8 @@ export interface RecipeContext {
   profile: BuildProfile;
   /** Conv layers of a model whose weights are fetched, in order (the live panel offers them). */
   fetchedConvLayers: (model: string) => string[];
+  /** Those of them whose channels are features, not class scores (Grad-CAM's choices for a class). */
+  featureConvLayers: (model: string) => string[];
 }
 
 /** A kind's author side as the registries hold it (props already parsed by `props`). */

@@ -84,12 +84,10 @@ export function toTarget(p: TargetProps, context: RecipeContext): TargetRecipe {
  * scores (Tiny Darknet's conv2d_16 is its 1x1 classifier, so conv2d_15; Tiny VGG's conv_2_2).
  */
 export function defaultCamLayer(model: string, target: TargetRecipe, context: RecipeContext): string {
-  let convs = context.fetchedConvLayers(model);
+  let convs = context.featureConvLayers(model);
   if (target.kind === 'channel' || target.kind === 'unit') {
-    const at = convs.indexOf(target.layer);
-    if (at >= 0) convs = convs.slice(0, at);
-  } else if (convs.length > 1 && context.channelCount(model, convs.at(-1)!) === context.classCount(model)) {
-    convs = convs.slice(0, -1);
+    const all = context.fetchedConvLayers(model);
+    convs = all.slice(0, Math.max(0, all.indexOf(target.layer)));
   }
   return convs.at(-1) ?? '';
 }
