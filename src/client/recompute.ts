@@ -5,7 +5,7 @@
  */
 import type { Recipe } from '../figures/registry/types.ts';
 import { readerPhoto, setPhotoName, setState } from './figure-state.ts';
-import { restoreFigure, showOutcome } from './figure-view.ts';
+import { figureImage, restoreFigure, showOutcome, showPng } from './figure-view.ts';
 import { liveEngine, publishStats, withReaderPhoto } from './live-engine.ts';
 
 export interface RecomputeOutcome {
@@ -47,7 +47,14 @@ export async function recomputeArticle(
       setState(figure, 'computing', `Computing on ${label}...`);
       try {
         const recipe = withReaderPhoto(JSON.parse(figure.dataset.recipe!) as Recipe);
-        const outcome = await client.compute(recipe, { signal: run.signal });
+        const image = figureImage(figure);
+        const started = performance.now();
+        const outcome = await client.compute(recipe, {
+          signal: run.signal,
+          // Multi-pass figures (SmoothGrad's samples, occlusion's rows) show their image as it forms.
+          onPartial: (png) => image && showPng(image, png),
+          onWork: (fraction) => setState(figure, 'computing', computingText(label, fraction, started)),
+        });
         if (run.signal.aborted) return null;
         await showOutcome(figure, outcome);
         if (photo) setPhotoName(figure, photo.name);
@@ -70,6 +77,13 @@ export async function recomputeArticle(
   }
   await publishStats();
   return { figures: figures.length, backend: label };
+}
+
+/** "Computing on wasm... 40%, about 3 s left": the remaining time extrapolated from the work done so far. */
+function computingText(label: string, fraction: number, started: number): string {
+  const elapsed = (performance.now() - started) / 1000;
+  const left = fraction > 0.05 ? `, about ${Math.ceil((elapsed * (1 - fraction)) / fraction)} s left` : '';
+  return `Computing on ${label}... ${Math.round(fraction * 100)}%${left}`;
 }
 
 /** "Back to the article's photo": stops any recompute and puts the precomputed figures back. */

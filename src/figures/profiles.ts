@@ -42,7 +42,7 @@ export const PROFILES: Record<ProfileName, BuildProfile> = {
     dream: { size: 80, steps: 64, maxUnits: 4 },
     deepDream: { octaves: 3, stepsPerOctave: 8, maxSide: 224 },
     style: { maxSide: 128, maxIterations: 100, fastMaxSide: 256 },
-    attribution: { maxSamples: 25, maxSteps: 32, maxCascadeDepth: 4 },
+    attribution: { maxSamples: 25, maxSteps: 64, maxCascadeDepth: 4 },
   },
 };
 

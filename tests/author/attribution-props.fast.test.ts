@@ -58,7 +58,7 @@ describe('attribution targets', () => {
       samples: 80,
       steps: 100,
     });
-    expect(methods.methods).toMatchObject([{ samples: 25 }, { steps: 32 }]);
+    expect(methods.methods).toMatchObject([{ samples: 25 }, { steps: 64 }]);
     const gpu = recipe(
       'SaliencyMethods',
       { methods: ['smoothgrad', 'integrated-gradients'], samples: 80, steps: 100 },

@@ -93,8 +93,8 @@ describe('gradients across backends', () => {
 });
 
 describe('Integrated Gradients', () => {
-  it.each(['chelsea.png', 'kite.jpg'])(
-    'sums to F(x) - F(black) within 5 percent at the default 32 points (%s)',
+  it.each(['coffee.png', 'chicago.jpg'])(
+    'sums to F(x) - F(black) within 5 percent at the default 64 points (%s)',
     async (photo) => {
       await initNodeBackend('wasm');
       const { rgb, target } = await photoInput(darknet, photo);

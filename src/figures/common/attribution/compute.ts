@@ -121,10 +121,20 @@ export class PanelAtlas {
   }
 }
 
-/** The figure run as the engine's attribution run: cancel, partial maps placed in the atlas. */
-export function partialRun(run: ComputeRun, prepared: Prepared, atlas: PanelAtlas, index: number): AttributionRun {
+/** The figure run as the engine's attribution run: cancel, progress, partial maps placed in the atlas. */
+export function partialRun(
+  run: ComputeRun,
+  prepared: Prepared,
+  atlas: PanelAtlas,
+  index: number,
+  /** The part of the figure's work this map is (a method among several). */
+  share: [number, number] = [0, 1],
+): AttributionRun {
   return {
     signal: run.signal,
-    onPartial: run.onPartial && ((map) => run.onPartial!(atlas.place(index, drawMap(prepared, map)))),
+    onPartial: async (map, done, total) => {
+      run.onWork?.(share[0] + ((share[1] - share[0]) * done) / total);
+      if (run.onPartial) await run.onPartial(atlas.place(index, drawMap(prepared, map)));
+    },
   };
 }

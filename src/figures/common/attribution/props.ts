@@ -47,7 +47,7 @@ export const methodSettingProps = {
   samples: z.number().int().min(1).max(500).default(25).describe('SmoothGrad: noisy samples averaged.'),
   noise: z.number().min(0).max(1).default(0.15).describe("SmoothGrad: noise as a share of the image's value range."),
   squared: z.boolean().default(false).describe('SmoothGrad: average squared gradients (SmoothGrad-squared).'),
-  steps: z.number().int().min(2).max(1000).default(32).describe('Integrated Gradients: points of the quadrature.'),
+  steps: z.number().int().min(2).max(1000).default(64).describe('Integrated Gradients: points of the quadrature.'),
   baseline: z.enum(['black', 'blur']).default('black').describe('Integrated Gradients: where the path starts.'),
   window: z.number().int().min(2).max(512).default(32).describe('Occlusion: side of the square patch in pixels.'),
   stride: z.number().int().min(1).max(512).default(16).describe('Occlusion: step between patch positions in pixels.'),
@@ -138,7 +138,7 @@ export function methodCost(spec: MethodSpec): number {
     case 'smoothgrad':
       return 3 * (spec.samples ?? 25);
     case 'integrated-gradients':
-      return 3 * (spec.steps ?? 32);
+      return 3 * (spec.steps ?? 64);
     case 'occlusion': {
       const positions = Math.ceil(224 / (spec.stride ?? 16)) ** 2;
       return positions;

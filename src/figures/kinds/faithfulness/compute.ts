@@ -13,8 +13,13 @@ export const faithfulness: FigureComputation<FaithfulnessRecipe, FaithfulnessDat
       const atlas = new PanelAtlas(recipe.methods.length, prepared.rgb.shape[1], Math.min(4, recipe.methods.length));
       const panels: PanelData[] = [];
       const curves: MethodCurves[] = [];
+      const n = recipe.methods.length;
       for (const [index, spec] of recipe.methods.entries()) {
-        const result = await panel(prepared, spec, partialRun(run, prepared, atlas, index));
+        const result = await panel(
+          prepared,
+          spec,
+          partialRun(run, prepared, atlas, index, [index / n, (index + 0.5) / n]),
+        );
         const frame = atlas.place(index, result.image);
         await run.onPartial?.(frame);
         panels.push(result.data);

@@ -10,14 +10,7 @@ export const occlusion: FigureComputation<OcclusionRecipe, OcclusionData> = {
     try {
       const atlas = new PanelAtlas(1, prepared.rgb.shape[1], 1);
       const spec = { method: 'occlusion', window: recipe.window, stride: recipe.stride, patch: recipe.patch } as const;
-      const progress = partialRun(run, prepared, atlas, 0);
-      const { image, data } = await panel(prepared, spec, {
-        ...progress,
-        onPartial: async (map, done, total) => {
-          run.onWork?.(done / total);
-          await progress.onPartial?.(map, done, total);
-        },
-      });
+      const { image, data } = await panel(prepared, spec, partialRun(run, prepared, atlas, 0));
       return { image: atlas.place(0, image), data: atlas.data(prepared.targetData, [data]) };
     } finally {
       prepared.rgb.dispose();

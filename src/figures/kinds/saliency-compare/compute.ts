@@ -11,8 +11,13 @@ export const saliencyCompare: FigureComputation<SaliencyCompareRecipe, SaliencyC
     try {
       const atlas = new PanelAtlas(recipe.methods.length, prepared.rgb.shape[1], recipe.columns);
       const panels: PanelData[] = [];
+      const n = recipe.methods.length;
       for (const [index, spec] of recipe.methods.entries()) {
-        const result = await panel(prepared, spec, partialRun(run, prepared, atlas, index));
+        const result = await panel(
+          prepared,
+          spec,
+          partialRun(run, prepared, atlas, index, [index / n, (index + 1) / n]),
+        );
         const frame = atlas.place(index, result.image);
         await run.onPartial?.(frame);
         panels.push(result.data);
