@@ -44,7 +44,7 @@ export function faithfulnessMarkup(data: FaithfulnessData): string {
       return `<tr><th scope="row"><span class="ll-attr-swatch m${m}"></span>${METHOD_LABELS[p.method]}</th><td>${c.deletionAuc.toFixed(3)}</td><td>${c.insertionAuc.toFixed(3)}</td></tr>`;
     })
     .join('');
-  const table = `<table class="ll-attr-table"><thead><tr><th scope="col">Area under the curve</th><th scope="col">deletion (lower is better)</th><th scope="col">insertion (higher is better)</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const table = `<div class="ll-attr-scroll" tabindex="0" role="region" aria-label="Areas under the curves"><table class="ll-attr-table"><thead><tr><th scope="col">Area under the curve</th><th scope="col">deletion (lower is better)</th><th scope="col">insertion (higher is better)</th></tr></thead><tbody>${rows}</tbody></table></div>`;
   return (
     panelLabels(data) +
     targetLine(data) +

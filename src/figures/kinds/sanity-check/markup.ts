@@ -16,6 +16,6 @@ export function sanityMarkup(data: SanityCheckData): string {
       return `<tr><th scope="row">${METHOD_LABELS[panel.method]}</th>${cells.join('')}</tr>`;
     })
     .join('');
-  const table = `<table class="ll-attr-table"><caption>One row of maps per method, top to bottom; each column randomises one more layer, from the output down.</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+  const table = `<div class="ll-attr-scroll" tabindex="0" role="region" aria-label="Rank correlations with the original maps"><table class="ll-attr-table"><caption>One row of maps per method, top to bottom; each column randomises one more layer, from the output down.</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
   return columns + table + targetLine(data) + colourBars(data, data.palettes);
 }
