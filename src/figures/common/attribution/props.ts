@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { attribution, type MethodName, type MethodSpec } from '../../../engine/index.ts';
-import type { Names, RecipeContext } from '../../contract/authoring.ts';
+import { imageRef, type Names, type RecipeContext } from '../../contract/authoring.ts';
 import { classDisplayName, classProp, resolveClassProp } from '../classes.ts';
 import { imageProp, modelProp, resizeProp } from '../props.ts';
-import type { TargetRecipe } from './recipe.ts';
+import type { AttributionRecipeBase, TargetRecipe } from './recipe.ts';
 
 const METHODS = attribution.METHOD_NAMES as [MethodName, ...MethodName[]];
 
@@ -114,6 +114,27 @@ export function toMethodSpec(
     default:
       return { method };
   }
+}
+
+/** The recipe fields every attribution figure shares: model, photo, resize mode, target, build profile. */
+export function attributionBase(p: TargetProps, context: RecipeContext): AttributionRecipeBase {
+  return {
+    model: p.model,
+    image: imageRef(p.image ?? context.photo),
+    resize: p.resize,
+    target: toTarget(p, context),
+    profile: context.profile.name,
+  };
+}
+
+/** Each named method's spec, for the base's target. */
+export function toMethodSpecs(
+  methods: MethodName[],
+  p: SettingProps & { model: string },
+  base: AttributionRecipeBase,
+  context: RecipeContext,
+): MethodSpec[] {
+  return methods.map((m) => toMethodSpec(m, p, base.target, context));
 }
 
 /** Problems only the recipe shows: a channel past the end of its layer, Grad-CAM with no conv layer before. */

@@ -1,15 +1,15 @@
 /** <FaithfulnessCurves methods={["gradient", "grad-cam"]} />: props, what they name, the recipe. */
 import { z } from 'zod';
-import { defineAuthoring, imageRef } from '../../contract/authoring.ts';
+import { defineAuthoring } from '../../contract/authoring.ts';
 import {
+  attributionBase,
   attributionNames,
   checkTarget,
   methodCost,
   methodProp,
   methodSettingProps,
   targetProps,
-  toMethodSpec,
-  toTarget,
+  toMethodSpecs,
 } from '../../common/attribution/props.ts';
 
 export const FaithfulnessCurvesProps = z.object({
@@ -31,17 +31,8 @@ export const faithfulnessAuthoring = defineAuthoring({
   props: FaithfulnessCurvesProps,
   names: (p) => attributionNames(p),
   toRecipe: (p, context) => {
-    const target = toTarget(p, context);
-    return {
-      kind: 'faithfulness',
-      model: p.model,
-      image: imageRef(p.image ?? context.photo),
-      resize: p.resize,
-      target,
-      methods: p.methods.map((m) => toMethodSpec(m, p, target, context)),
-      stepShare: p.stepShare,
-      profile: context.profile.name,
-    };
+    const base = attributionBase(p, context);
+    return { kind: 'faithfulness', ...base, methods: toMethodSpecs(p.methods, p, base, context), stepShare: p.stepShare };
   },
   check: (recipe, context) => checkTarget(recipe.target, recipe.methods, recipe.model, context),
   cost: (recipe) => recipe.methods.reduce((sum, m) => sum + methodCost(m) + 2 / recipe.stepShare, 0),

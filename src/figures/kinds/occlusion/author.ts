@@ -1,6 +1,6 @@
 /** <OcclusionMap window={32} stride={16} />: props, what they name, the recipe. */
 import { z } from 'zod';
-import { defineAuthoring, imageRef } from '../../contract/authoring.ts';
+import { defineAuthoring } from '../../contract/authoring.ts';
 import {
   attributionNames,
   checkTarget,
@@ -23,14 +23,10 @@ export const occlusionAuthoring = defineAuthoring({
   names: (p) => attributionNames(p),
   toRecipe: (p, context) => ({
     kind: 'occlusion',
-    model: p.model,
-    image: imageRef(p.image ?? context.photo),
-    resize: p.resize,
-    target: toTarget(p, context),
+    ...attributionBase(p, context),
     window: p.window,
     stride: p.stride,
     patch: p.patch,
-    profile: context.profile.name,
   }),
   check: (recipe, context) => checkTarget(recipe.target, [], recipe.model, context),
   cost: (recipe) => methodCost({ method: 'occlusion', stride: recipe.stride }),

@@ -1,15 +1,15 @@
 /** <SaliencyMethods methods={["gradient", "grad-cam"]} />: props, what they name, the recipe. */
 import { z } from 'zod';
-import { defineAuthoring, imageRef } from '../../contract/authoring.ts';
+import { defineAuthoring } from '../../contract/authoring.ts';
 import {
+  attributionBase,
   attributionNames,
   checkTarget,
   methodCost,
   methodProp,
   methodSettingProps,
   targetProps,
-  toMethodSpec,
-  toTarget,
+  toMethodSpecs,
 } from '../../common/attribution/props.ts';
 
 export const SaliencyMethodsProps = z.object({
@@ -31,17 +31,8 @@ export const saliencyCompareAuthoring = defineAuthoring({
   props: SaliencyMethodsProps,
   names: (p) => attributionNames(p),
   toRecipe: (p, context) => {
-    const target = toTarget(p, context);
-    return {
-      kind: 'saliency-compare',
-      model: p.model,
-      image: imageRef(p.image ?? context.photo),
-      resize: p.resize,
-      target,
-      methods: p.methods.map((m) => toMethodSpec(m, p, target, context)),
-      columns: Math.min(p.columns, p.methods.length),
-      profile: context.profile.name,
-    };
+    const base = attributionBase(p, context);
+    return { kind: 'saliency-compare', ...base, methods: toMethodSpecs(p.methods, p, base, context), columns: Math.min(p.columns, p.methods.length) };
   },
   check: (recipe, context) => checkTarget(recipe.target, recipe.methods, recipe.model, context),
   cost: (recipe) => recipe.methods.reduce((sum, m) => sum + methodCost(m), 0),

@@ -1,15 +1,15 @@
 /** <SaliencyMap method="guided-backprop" class="tabby" />: props, what they name, the recipe. */
 import { z } from 'zod';
-import { defineAuthoring, imageRef } from '../../contract/authoring.ts';
+import { defineAuthoring } from '../../contract/authoring.ts';
 import {
+  attributionBase,
   attributionNames,
   checkTarget,
   methodCost,
   methodProp,
   methodSettingProps,
   targetProps,
-  toMethodSpec,
-  toTarget,
+  toMethodSpecs,
 } from '../../common/attribution/props.ts';
 
 export const SaliencyMapProps = z.object({
@@ -25,16 +25,8 @@ export const saliencyAuthoring = defineAuthoring({
   props: SaliencyMapProps,
   names: (p) => attributionNames(p),
   toRecipe: (p, context) => {
-    const target = toTarget(p, context);
-    return {
-      kind: 'saliency',
-      model: p.model,
-      image: imageRef(p.image ?? context.photo),
-      resize: p.resize,
-      target,
-      method: toMethodSpec(p.method, p, target, context),
-      profile: context.profile.name,
-    };
+    const base = attributionBase(p, context);
+    return { kind: 'saliency', ...base, method: toMethodSpecs([p.method], p, base, context)[0]! };
   },
   check: (recipe, context) => checkTarget(recipe.target, [recipe.method], recipe.model, context),
   cost: (recipe) => methodCost(recipe.method),

@@ -1,15 +1,15 @@
 /** <SanityCheck methods={["gradient", "guided-backprop"]} depth={4} />: props, what they name, the recipe. */
 import { z } from 'zod';
-import { defineAuthoring, imageRef } from '../../contract/authoring.ts';
+import { defineAuthoring } from '../../contract/authoring.ts';
 import {
+  attributionBase,
   attributionNames,
   checkTarget,
   methodCost,
   methodProp,
   methodSettingProps,
   targetProps,
-  toMethodSpec,
-  toTarget,
+  toMethodSpecs,
 } from '../../common/attribution/props.ts';
 
 export const SanityCheckProps = z.object({
@@ -38,18 +38,8 @@ export const sanityCheckAuthoring = defineAuthoring({
   props: SanityCheckProps,
   names: (p) => attributionNames(p),
   toRecipe: (p, context) => {
-    const target = toTarget(p, context);
-    return {
-      kind: 'sanity-check',
-      model: p.model,
-      image: imageRef(p.image ?? context.photo),
-      resize: p.resize,
-      target,
-      methods: p.methods.map((m) => toMethodSpec(m, p, target, context)),
-      depth: Math.min(p.depth, context.profile.attribution.maxCascadeDepth),
-      seed: p.seed,
-      profile: context.profile.name,
-    };
+    const base = attributionBase(p, context);
+    return { kind: 'sanity-check', ...base, methods: toMethodSpecs(p.methods, p, base, context), depth: Math.min(p.depth, context.profile.attribution.maxCascadeDepth), seed: p.seed };
   },
   check: (recipe, context) => checkTarget(recipe.target, recipe.methods, recipe.model, context),
   cost: (recipe) => (recipe.depth + 1) * recipe.methods.reduce((sum, m) => sum + methodCost(m), 0),
