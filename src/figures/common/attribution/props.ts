@@ -127,6 +127,15 @@ export function attributionBase(p: TargetProps, context: RecipeContext): Attribu
   };
 }
 
+/** The shared fields and the methods' specs, for kinds that show several methods. */
+export function attributionWithMethods(
+  p: TargetProps & SettingProps & { methods: MethodName[] },
+  context: RecipeContext,
+): AttributionRecipeBase & { methods: MethodSpec[] } {
+  const base = attributionBase(p, context);
+  return { ...base, methods: toMethodSpecs(p.methods, p, base, context) };
+}
+
 /** Each named method's spec, for the base's target. */
 export function toMethodSpecs(
   methods: MethodName[],

@@ -2,14 +2,13 @@
 import { z } from 'zod';
 import { defineAuthoring } from '../../contract/authoring.ts';
 import {
-  attributionBase,
+  attributionWithMethods,
   attributionNames,
   checkTarget,
   methodCost,
   methodProp,
   methodSettingProps,
   targetProps,
-  toMethodSpecs,
 } from '../../common/attribution/props.ts';
 
 export const FaithfulnessCurvesProps = z.object({
@@ -30,10 +29,11 @@ export const faithfulnessAuthoring = defineAuthoring({
   summary: "deletion and insertion curves (RISE) of each method's map, with the areas under them",
   props: FaithfulnessCurvesProps,
   names: (p) => attributionNames(p),
-  toRecipe: (p, context) => {
-    const base = attributionBase(p, context);
-    return { kind: 'faithfulness', ...base, methods: toMethodSpecs(p.methods, p, base, context), stepShare: p.stepShare };
-  },
+  toRecipe: (p, context) => ({
+    kind: 'faithfulness',
+    ...attributionWithMethods(p, context),
+    stepShare: p.stepShare,
+  }),
   check: (recipe, context) => checkTarget(recipe.target, recipe.methods, recipe.model, context),
   cost: (recipe) => recipe.methods.reduce((sum, m) => sum + methodCost(m) + 2 / recipe.stepShare, 0),
   onDemand: true,

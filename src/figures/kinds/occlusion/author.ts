@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import { defineAuthoring } from '../../contract/authoring.ts';
 import {
+  attributionBase,
   attributionNames,
   checkTarget,
   methodCost,
   methodSettingProps,
   targetProps,
-  toTarget,
 } from '../../common/attribution/props.ts';
 
 const { window, stride, patch } = methodSettingProps;

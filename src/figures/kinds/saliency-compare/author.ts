@@ -2,14 +2,13 @@
 import { z } from 'zod';
 import { defineAuthoring } from '../../contract/authoring.ts';
 import {
-  attributionBase,
+  attributionWithMethods,
   attributionNames,
   checkTarget,
   methodCost,
   methodProp,
   methodSettingProps,
   targetProps,
-  toMethodSpecs,
 } from '../../common/attribution/props.ts';
 
 export const SaliencyMethodsProps = z.object({
@@ -30,10 +29,11 @@ export const saliencyCompareAuthoring = defineAuthoring({
   summary: 'attribution methods side by side for one photo and one target, drawn the same way',
   props: SaliencyMethodsProps,
   names: (p) => attributionNames(p),
-  toRecipe: (p, context) => {
-    const base = attributionBase(p, context);
-    return { kind: 'saliency-compare', ...base, methods: toMethodSpecs(p.methods, p, base, context), columns: Math.min(p.columns, p.methods.length) };
-  },
+  toRecipe: (p, context) => ({
+    kind: 'saliency-compare',
+    ...attributionWithMethods(p, context),
+    columns: Math.min(p.columns, p.methods.length),
+  }),
   check: (recipe, context) => checkTarget(recipe.target, recipe.methods, recipe.model, context),
   cost: (recipe) => recipe.methods.reduce((sum, m) => sum + methodCost(m), 0),
 });

@@ -2,14 +2,13 @@
 import { z } from 'zod';
 import { defineAuthoring } from '../../contract/authoring.ts';
 import {
-  attributionBase,
+  attributionWithMethods,
   attributionNames,
   checkTarget,
   methodCost,
   methodProp,
   methodSettingProps,
   targetProps,
-  toMethodSpecs,
 } from '../../common/attribution/props.ts';
 
 export const SanityCheckProps = z.object({
@@ -37,10 +36,12 @@ export const sanityCheckAuthoring = defineAuthoring({
   summary: "the model-randomisation sanity check: each method's map as layers are randomised, with Spearman's rho",
   props: SanityCheckProps,
   names: (p) => attributionNames(p),
-  toRecipe: (p, context) => {
-    const base = attributionBase(p, context);
-    return { kind: 'sanity-check', ...base, methods: toMethodSpecs(p.methods, p, base, context), depth: Math.min(p.depth, context.profile.attribution.maxCascadeDepth), seed: p.seed };
-  },
+  toRecipe: (p, context) => ({
+    kind: 'sanity-check',
+    ...attributionWithMethods(p, context),
+    depth: Math.min(p.depth, context.profile.attribution.maxCascadeDepth),
+    seed: p.seed,
+  }),
   check: (recipe, context) => checkTarget(recipe.target, recipe.methods, recipe.model, context),
   cost: (recipe) => (recipe.depth + 1) * recipe.methods.reduce((sum, m) => sum + methodCost(m), 0),
   onDemand: true,
