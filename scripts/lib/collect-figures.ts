@@ -9,6 +9,7 @@ import { resolveFigure } from '../../src/figures/validate.ts';
 import type { Recipe } from '../../src/figures/registry/types.ts';
 import { PROJECT_ROOT, contentDir } from '../../src/node/paths.ts';
 import { scanArticle } from '../../src/figures/scan.ts';
+import { checkFrontmatter } from '../../src/figures/check-frontmatter.ts';
 import type { BuildProfile } from '../../src/figures/profiles.ts';
 
 export interface Collected {
@@ -38,12 +39,11 @@ export async function collectFigures(
     const display = path.relative(PROJECT_ROOT, path.join(dir, file));
     const article = await scanArticle(path.join(dir, file), display);
     collected.problems.push(...article.problems);
+    // The frontmatter first: its problems once, at its own lines, and not again at every figure.
+    const frontmatter = checkFrontmatter(article.frontmatter, article.frontmatterPlace, display);
+    collected.problems.push(...frontmatter);
     const photo = article.frontmatter.photo;
-    if (typeof photo !== 'string') {
-      if (article.figures.length)
-        collected.problems.push(`${display}:1: frontmatter needs "photo:" (the article's photo, e.g. chelsea.png)`);
-      continue;
-    }
+    if (frontmatter.length || typeof photo !== 'string') continue;
     for (const figure of article.figures) {
       const where = `${display}:${figure.line}:${figure.column}: <${figure.component}>`;
       const resolution = resolveFigure(figure.kind, figure.props, photo, profile);

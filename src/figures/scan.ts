@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { kindOfComponent } from './registry/authoring.ts';
 import type { RecipeKind } from './registry/types.ts';
+import type { FrontmatterPlace } from './check-frontmatter.ts';
 
 export interface DeclaredFigure {
   /** The MDX tag, e.g. FeatureMapGrid. */
@@ -27,6 +28,8 @@ export interface DeclaredFigure {
 export interface ScannedArticle {
   file: string;
   frontmatter: Record<string, unknown>;
+  /** Where the frontmatter is (null: the file has none), for messages at its own lines. */
+  frontmatterPlace: FrontmatterPlace | null;
   figures: DeclaredFigure[];
   /** Props that are not literals, as "file:line: message". */
   problems: string[];
@@ -49,10 +52,19 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, 
 
 export async function scanArticle(file: string, displayName = file): Promise<ScannedArticle> {
   const tree = parser.parse(await readFile(file, 'utf8'));
-  const result: ScannedArticle = { file: displayName, frontmatter: {}, figures: [], problems: [] };
+  const result: ScannedArticle = {
+    file: displayName,
+    frontmatter: {},
+    frontmatterPlace: null,
+    figures: [],
+    problems: [],
+  };
   visit(tree, (node) => {
-    if (node.type === 'yaml')
-      result.frontmatter = (parseYaml((node as unknown as { value: string }).value) ?? {}) as Record<string, unknown>;
+    if (node.type === 'yaml') {
+      const text = (node as unknown as { value: string }).value;
+      result.frontmatter = (parseYaml(text) ?? {}) as Record<string, unknown>;
+      result.frontmatterPlace = placeOf(text, node.position?.start.line ?? 1);
+    }
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const jsx = node as unknown as JsxNode;
     const kind = jsx.name ? kindOfComponent(jsx.name) : undefined;
@@ -84,4 +96,14 @@ function attributeValue(attribute: JsxAttribute): { value: unknown } | { error: 
       error: `prop "${attribute.name}" must be a literal (a string, number, true/false or a JSON array), got {${attribute.value.value}}`,
     };
   }
+}
+
+/** The frontmatter's first line (the opening ---) and the line of each top-level key in the file. */
+function placeOf(yaml: string, line: number): FrontmatterPlace {
+  const keys: Record<string, number> = {};
+  yaml.split('\n').forEach((text, i) => {
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(text)?.[1];
+    if (key && !(key in keys)) keys[key] = line + 1 + i;
+  });
+  return { line, keys };
 }

@@ -11,6 +11,7 @@ import {
   convLayers,
   fetchedConvLayers,
   featureConvLayers,
+  kerasLayers,
   layerShape,
   missingWeightFiles,
 } from '../node/model-info.ts';
@@ -96,11 +97,16 @@ function checkClasses(model: string, classes: ClassValue[]): string[] {
 function checkLayers(model: string, modelLayers: string[], named: Names['layers']): string[] {
   if (!named) return [];
   const layers = named.only === 'conv' ? convLayers(model) : modelLayers;
-  const unknown = named.names.filter((layer) => !layers.includes(layer));
+  // Beyond the registry's list, any Keras layer of the topology names a value the engine taps (a conv
+  // unit's batch norm: its value before the non-linearity), except where only conv layers will do.
+  const accepted = named.only === 'conv' ? layers : [...layers, ...kerasLayers(model)];
+  const unknown = named.names.filter((layer) => !accepted.includes(layer));
   if (!unknown.length) return [];
   const quoted = unknown.map((l) => `"${l}"`).join(', ');
-  const hint = unknown.length === 1 ? suggestion(unknown[0]!, layers) : '';
-  return [`unknown layer ${quoted} for model ${model}${hint}; valid layers: ${layers.join(', ')}`];
+  const hint = unknown.length === 1 ? suggestion(unknown[0]!, accepted) : '';
+  const before = named.only !== 'conv' && accepted.some((l) => l.startsWith('batch_normalization'));
+  const also = before ? " (and each conv unit's batch_normalization_N, its value before the non-linearity)" : '';
+  return [`unknown layer ${quoted} for model ${model}${hint}; valid layers: ${layers.join(', ')}${also}`];
 }
 
 /** Layers whose weights are not fetched: left out with a note (whenFetched), or a problem naming the fix. */
@@ -125,7 +131,7 @@ function checkFetched(names: Names): Resolution | null {
   };
 }
 
-function checkImage(image: string | undefined, photo: string): string[] {
+export function checkImage(image: string | undefined, photo: string): string[] {
   const ref = imageRef(image ?? photo);
   const [pack, file] = [ref.slice(0, ref.indexOf('/')), ref.slice(ref.indexOf('/') + 1)];
   const valid = imagePacks().flatMap((p) =>

@@ -50,6 +50,11 @@ export function missingWeightFiles(modelId: string, layer: string): string[] {
     .filter((file) => !existsSync(path.join(packDir(modelId), file)));
 }
 
+/** Every Keras layer of the topology the engine runs (batch norms and activations included), in order. */
+export function kerasLayers(modelId: string): string[] {
+  return modelInfo(modelId).rows.map((row) => row.layer);
+}
+
 /** Conv layers of a model (its nameable layers with a [h, w, c] output), in network order. */
 export function convLayers(modelId: string): string[] {
   return getModel(modelId).layers.filter((layer) => /conv/.test(layer) && layerShape(modelId, layer)?.length === 3);

@@ -79,6 +79,12 @@ describe('figure props', () => {
       /prop "whenFetched": .*; write whenFetched alone for true, or whenFetched=\{false\}/,
     ],
     ['FilterGallery', { layer: 'max_pooling2d_1' }, /unknown layer "max_pooling2d_1" .*valid layers: conv2d_1/],
+    ['DreamGallery', { layer: 'batch_normalization_5', channels: [0] }, /unknown layer "batch_normalization_5"/],
+    [
+      'FeatureMapGrid',
+      { layer: 'batch_normalisation_5' },
+      /did you mean "batch_normalization_5"\?.*and each conv unit's batch_normalization_N, its value before the non-linearity/,
+    ],
     ['FeatureMapGrid', { layer: 'conv2d_1', resize: 'stretch' }, /prop "resize"/],
     [
       'FeatureMapGrid',
@@ -89,6 +95,17 @@ describe('figure props', () => {
     const result = resolveComponent(component, props as Record<string, unknown>, 'chelsea.png', PROFILES.cpu);
     expect(result.status).toBe('invalid');
     expect(result.status === 'invalid' && result.problems.join('\n')).toMatch(message);
+  });
+
+  it("takes a conv unit's batch-norm name for its value before the non-linearity, as the README says", () => {
+    const result = resolveComponent('FeatureMapGrid', { layer: 'batch_normalization_5' }, 'chelsea.png', PROFILES.cpu);
+    expect(result).toMatchObject({
+      status: 'ok',
+      recipe: { layer: 'batch_normalization_5', channels: expect.any(Array) },
+    });
+    const unit = resolveComponent('FeatureMapGrid', { layer: 'conv2d_5' }, 'chelsea.png', PROFILES.cpu);
+    const channels = (r: typeof result) => (r.status === 'ok' && 'channels' in r.recipe ? r.recipe.channels : []);
+    expect(channels(result)).toEqual(channels(unit)); // the same unit, before and after its leaky ReLU
   });
 
   it('leaves out a figure whose weights are not fetched when the author allows it', () => {
