@@ -24,7 +24,10 @@ export function initClassPicker(): void {
     /"target":\{"kind":"top-class"\}/.test(f.dataset.recipe ?? ''),
   );
   if (!first) return;
-  const base = JSON.parse(first.dataset.recipe!) as { model: string; image: string; resize: string };
+  const base = {
+    ...(JSON.parse(first.dataset.recipe!) as { model: string; image: string; resize: string }),
+    follows: first.dataset.follows !== undefined,
+  };
   const model = base.model;
   const picker = buildPicker();
   first.before(picker);
@@ -130,7 +133,7 @@ async function classNames(model: string, picker: HTMLElement): Promise<ClassName
 
 /** The current photo's top 5 as buttons (one top-k computation in the page's engine). */
 async function showTop5(
-  base: { model: string; image: string; resize: string },
+  base: { model: string; image: string; resize: string; follows: boolean },
   names: Promise<ClassName[]>,
   picker: HTMLElement,
   choose: (c: ClassName) => Promise<void>,

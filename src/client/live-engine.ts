@@ -42,12 +42,13 @@ export function requestedBackend(): BackendName | 'auto' {
 }
 
 /**
- * The recipe as it runs now: on the reader's photo, when one is given and the figure follows the photo;
+ * The recipe as it runs now: on the reader's photo, when one is given and the figure follows it (a figure
+ * its author pinned to its image keeps it);
  * explaining the class the reader picked, when the figure follows the photo's top class.
  */
-export function withReaderPhoto<R extends Recipe>(recipe: R): R {
+export function withReaderPhoto<R extends Recipe>(recipe: R, follows = true): R {
   const photo = readerPhoto();
-  const onPhoto = photo && 'image' in recipe ? { ...recipe, image: photo.ref } : recipe;
+  const onPhoto = photo && follows && 'image' in recipe ? { ...recipe, image: photo.ref } : recipe;
   const chosen = readerClass();
   if (!chosen || !followsTopClass(onPhoto) || onPhoto.model !== chosen.model) return onPhoto;
   return { ...onPhoto, target: { kind: 'class', index: chosen.index, label: chosen.label } };

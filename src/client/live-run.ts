@@ -24,7 +24,8 @@ export interface LiveRunOptions {
 export async function runLive(figure: HTMLElement, recipe: Recipe, options: LiveRunOptions): Promise<Outcome | null> {
   const photo = readerPhoto();
   // A run on the photo stops when the photo changes; a dream's recipe does not depend on it.
-  const photoAtStart = 'image' in recipe ? photoSignal() : undefined;
+  const follows = figure.dataset.follows !== undefined;
+  const photoAtStart = 'image' in recipe && follows ? photoSignal() : undefined;
   const signals = [options.signal, photoAtStart].filter((s) => s !== undefined);
   const signal = signals.length ? AbortSignal.any(signals) : undefined;
   setState(figure, 'computing', 'Starting the engine...');
@@ -33,7 +34,7 @@ export async function runLive(figure: HTMLElement, recipe: Recipe, options: Live
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     const image = figureImage(figure);
-    const outcome = await client.compute(withReaderPhoto(recipe), {
+    const outcome = await client.compute(withReaderPhoto(recipe, follows), {
       signal,
       frameEvery: options.frameEvery,
       onPartial: (png) => {
@@ -43,7 +44,7 @@ export async function runLive(figure: HTMLElement, recipe: Recipe, options: Live
       onWork: (fraction) => options.onProgress?.(fraction, seconds()),
     });
     await showOutcome(figure, outcome);
-    if (photo && 'image' in recipe) setPhotoName(figure, photo.name);
+    if (photo && 'image' in recipe && follows) setPhotoName(figure, photo.name);
     setState(figure, 'done', options.doneText(outcome, seconds()) + (outcome.note ? ` ${outcome.note}` : ''));
     figure.dataset.liveBackend = outcome.backend;
     return outcome;

@@ -7,6 +7,7 @@ export function initPhotoControl(): void {
   const control = document.getElementById('ll-photo');
   if (!control || !document.querySelector('.ll-figure[data-recipe]')) return;
   control.hidden = false;
+  sayWhoFollows(control);
   const input = control.querySelector<HTMLInputElement>('input[type=file]')!;
   const reset = control.querySelector<HTMLButtonElement>('.ll-photo-reset')!;
   const status = control.querySelector<HTMLElement>('.ll-photo-status')!;
@@ -87,4 +88,15 @@ function setThumbnail(control: HTMLElement, file: Blob | null, name: string): vo
   thumbnailUrl = file ? URL.createObjectURL(file) : null;
   control.querySelector<HTMLImageElement>('.ll-photo-thumb')!.src = thumbnailUrl ?? control.dataset.articlePhoto!;
   control.querySelector('.ll-photo-name')!.textContent = name;
+}
+
+/** "5 of 7 figures follow your photo": said when the author pinned some figures to their own image. */
+function sayWhoFollows(control: HTMLElement): void {
+  const photoFigures = document.querySelectorAll('.ll-figure[data-recipe]').length;
+  const following = document.querySelectorAll('.ll-figure[data-follows]').length;
+  if (following === photoFigures) return;
+  const note = document.createElement('span');
+  note.className = 'll-photo-follows';
+  note.textContent = ` ${following} of ${photoFigures} figures follow the photo; the others keep their own image.`;
+  control.querySelector('.ll-photo-title')!.append(note);
 }

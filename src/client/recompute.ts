@@ -24,7 +24,7 @@ export function stopRecompute(): void {
 /** Resolves when every figure shows the reader's photo, or with null when a newer photo (or a reset) took over. */
 export async function recomputeArticle(
   onProgress: (done: number, total: number) => void,
-  only: (figure: HTMLElement) => boolean = () => true,
+  only: (figure: HTMLElement) => boolean = follows,
 ): Promise<RecomputeOutcome | null> {
   stopRecompute();
   const run = new AbortController();
@@ -46,7 +46,7 @@ export async function recomputeArticle(
       pending.delete(figure);
       setState(figure, 'computing', `Computing on ${label}...`);
       try {
-        const recipe = withReaderPhoto(JSON.parse(figure.dataset.recipe!) as Recipe);
+        const recipe = withReaderPhoto(JSON.parse(figure.dataset.recipe!) as Recipe, follows(figure));
         const image = figureImage(figure);
         const started = performance.now();
         const outcome = await client.compute(recipe, {
@@ -57,9 +57,9 @@ export async function recomputeArticle(
         });
         if (run.signal.aborted) return null;
         await showOutcome(figure, outcome);
-        if (photo) setPhotoName(figure, photo.name);
+        if (photo && follows(figure)) setPhotoName(figure, photo.name);
         const note = outcome.note ? ` ${outcome.note}` : '';
-        const what = photo ? 'your photo' : 'your choice';
+        const what = photo && follows(figure) ? 'your photo' : 'your choice';
         setState(
           figure,
           'done',
@@ -77,6 +77,11 @@ export async function recomputeArticle(
   }
   await publishStats();
   return { figures: figures.length, backend: label };
+}
+
+/** A figure that recomputes for the reader's photo (not pinned by its author to its own image). */
+export function follows(figure: HTMLElement): boolean {
+  return figure.dataset.follows !== undefined;
 }
 
 /** "Computing on wasm... 40%, about 3 s left": the remaining time extrapolated from the work done so far. */

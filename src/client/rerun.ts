@@ -9,10 +9,12 @@ import { runLive } from './live-run.ts';
 
 export async function rerunFigure(figure: HTMLElement): Promise<void> {
   const recipe = JSON.parse(figure.dataset.rerun!) as Recipe;
-  const followsPhoto = 'image' in recipe;
-  const what = followsPhoto
-    ? `for ${readerPhoto()?.name ?? "the article's photo"}`
-    : `from the same recipe${'seed' in recipe ? ` (seed ${recipe.seed})` : ''}`;
+  // A figure pinned by its author to its image runs on that image, whatever photo the reader gave.
+  const pinnedTo = 'image' in recipe && figure.dataset.follows === undefined ? recipe.image.split('/').pop() : null;
+  const what =
+    'image' in recipe
+      ? `for ${pinnedTo ?? readerPhoto()?.name ?? "the article's photo"}`
+      : `from the same recipe${'seed' in recipe ? ` (seed ${recipe.seed})` : ''}`;
   const frameEvery = 'style' in recipe ? 2 : 4;
   await runLive(figure, recipe, {
     frameEvery,

@@ -16,6 +16,8 @@ export interface FoundFigure<K extends RecipeKind = RecipeKind> {
   figure: ManifestFigure<K>;
   imageUrl?: string;
   metaUrl: string;
+  /** It recomputes for the reader's photo (false: pinned to its image, or it shows no photo). */
+  follows: boolean;
 }
 
 export type FigureLookup<K extends RecipeKind> =
@@ -48,5 +50,13 @@ export function lookupFigure<K extends RecipeKind>(
   if (!isFigureOf(figure, kind))
     throw new Error(`Manifest entry ${key} is a ${figure.recipe.kind} figure, not ${kind}.`);
   const url = (file: string) => `${base.replace(/\/?$/, '/')}${FIGURES_URL}/${file}`;
-  return { status: 'ok', key, figure, imageUrl: figure.image && url(figure.image.file), metaUrl: url(figure.meta) };
+  const follows = resolution.follows ?? false;
+  return {
+    status: 'ok',
+    key,
+    figure,
+    imageUrl: figure.image && url(figure.image.file),
+    metaUrl: url(figure.meta),
+    follows,
+  };
 }

@@ -24,7 +24,12 @@ import { AUTHORING } from './registry/authoring.ts';
 import type { RecipeKind, RecipeOf } from './registry/types.ts';
 
 export type Resolution<K extends RecipeKind = RecipeKind> =
-  | { status: 'ok'; recipe: RecipeOf<K> }
+  | {
+      status: 'ok';
+      recipe: RecipeOf<K>;
+      /** A photo figure recomputes for the reader's photo (false: pinned to its image; absent: no photo). */
+      follows?: boolean;
+    }
   | { status: 'not-fetched'; model: string; layer: string; missing: string[]; hint: string }
   | { status: 'invalid'; problems: string[] };
 
@@ -48,10 +53,18 @@ export function resolveFigure<K extends RecipeKind>(
   profile: BuildProfile,
 ): Resolution<K> {
   const authoring = AUTHORING[kind];
-  const parsed = authoring.props.strict().safeParse(raw);
+  const { follows, ...props } = raw;
+  const takesImage = 'image' in authoring.props.shape;
+  if (follows !== undefined && (!takesImage || typeof follows !== 'boolean')) {
+    const problem = takesImage
+      ? 'prop "follows": write follows alone for true, or follows={false} to pin the figure to its image'
+      : `prop "follows": this figure shows no photo, so it cannot follow the reader's; remove follows`;
+    return { status: 'invalid', problems: [problem] };
+  }
+  const parsed = authoring.props.strict().safeParse(props);
   if (!parsed.success) {
-    const props = Object.keys(authoring.props.shape);
-    return { status: 'invalid', problems: parsed.error.issues.map((issue) => describeIssue(issue, raw, props)) };
+    const valid = [...Object.keys(authoring.props.shape), ...(takesImage ? ['follows'] : [])];
+    return { status: 'invalid', problems: parsed.error.issues.map((issue) => describeIssue(issue, props, valid)) };
   }
   const { names, recipe } = authoring.read(parsed.data);
   const problems = [...checkNames(names), ...(names.images ?? []).flatMap((image) => checkImage(image, photo))];
@@ -61,7 +74,10 @@ export function resolveFigure<K extends RecipeKind>(
   const context = recipeContext(photo, profile);
   const made = recipe(context);
   const recipeProblems = authoring.check?.(made, context) ?? [];
-  return recipeProblems.length ? { status: 'invalid', problems: recipeProblems } : { status: 'ok', recipe: made };
+  if (recipeProblems.length) return { status: 'invalid', problems: recipeProblems };
+  if (!takesImage || !('image' in made)) return { status: 'ok', recipe: made };
+  // A figure of the article's photo follows the reader's by default; one of another image keeps it.
+  return { status: 'ok', recipe: made, follows: follows ?? made.image === context.photo };
 }
 
 /** The model exists (and gives logits where asked); every layer and class named is one of its valid ones. */

@@ -23,6 +23,7 @@ describe('figure props', () => {
         channels: [...Array(16).keys()],
         columns: 4,
       },
+      follows: true,
     });
   });
 
@@ -97,6 +98,26 @@ describe('figure props', () => {
     expect(result.status === 'invalid' && result.problems.join('\n')).toMatch(message);
   });
 
+  it("follows the reader's photo when it shows the article's, unless pinned; another image stays unless it follows", () => {
+    const follows = (props: Record<string, unknown>) => {
+      const result = resolveComponent('TopK', props, 'chelsea.png', PROFILES.cpu);
+      return result.status === 'ok' ? result.follows : result;
+    };
+    expect(follows({})).toBe(true);
+    expect(follows({ image: 'chelsea.png' })).toBe(true);
+    expect(follows({ follows: false })).toBe(false);
+    expect(follows({ image: 'dog.jpg' })).toBe(false);
+    expect(follows({ image: 'dog.jpg', follows: true })).toBe(true);
+    expect(follows({ follows: 'no' })).toMatchObject({ problems: [expect.stringMatching(/follows=\{false\} to pin/)] });
+    const dream = resolveComponent(
+      'DreamGallery',
+      { layer: 'conv2d_2', channels: [0], follows: false },
+      'chelsea.png',
+      PROFILES.cpu,
+    );
+    expect(dream).toMatchObject({ status: 'invalid', problems: [expect.stringMatching(/shows no photo/)] });
+  });
+
   it("takes a conv unit's batch-norm name for its value before the non-linearity, as the README says", () => {
     const result = resolveComponent('FeatureMapGrid', { layer: 'batch_normalization_5' }, 'chelsea.png', PROFILES.cpu);
     expect(result).toMatchObject({
@@ -154,7 +175,7 @@ describe('scanning articles', () => {
       path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles'),
     );
     expect(collected.problems).toEqual([]);
-    expect(collected.recipes.size).toBe(22); // 8 in fixture.mdx, 4 in dreams.mdx, 5 in style.mdx, 5 in attribution.mdx
+    expect(collected.recipes.size).toBe(24); // 8 in fixture.mdx, 4 in dreams.mdx, 5 in style.mdx, 7 in attribution.mdx
     expect(collected.notFetched).toEqual([
       expect.stringContaining('fixture.mdx:19:1: <FeatureMapGrid> vgg19/block4_conv1'),
       expect.stringContaining('style.mdx:17:1: <StyleGrid> vgg19/block4_conv2'),

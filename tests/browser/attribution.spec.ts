@@ -15,15 +15,15 @@ test('every attribution figure is an image with its method, target, colour bar a
 }) => {
   await page.goto(ATTRIBUTION);
   const figures = page.locator('figure.ll-figure');
-  await expect(figures).toHaveCount(5);
+  await expect(figures).toHaveCount(7);
   for (const kind of ['saliency', 'saliency-compare', 'occlusion', 'sanity-check', 'faithfulness']) {
-    const image = page.locator(`figure[data-figure="${kind}"] img.ll-attr-image`);
+    const image = page.locator(`figure[data-figure="${kind}"] img.ll-attr-image`).first();
     await image.evaluate((img: HTMLImageElement) => (img.loading = 'eager'));
     await expect
       .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { message: kind })
       .toBeGreaterThan(0);
   }
-  const single = page.locator('figure[data-figure="saliency"]');
+  const single = page.locator('figure[data-figure="saliency"]').first();
   await expect(single.locator('.ll-attr-target')).toContainText(
     'Egyptian cat (class 7, the top class): probability 63.1%',
   );
@@ -59,11 +59,14 @@ test("a reader's photo re-targets the maps to its own top class, and the slow fi
     text: expect.stringMatching(/All 3 figures show coffee\.png/),
   });
   for (const kind of ['saliency', 'saliency-compare', 'occlusion'])
-    await expect(page.locator(`figure[data-figure="${kind}"]`), kind).toHaveAttribute('data-state', 'done');
-  await expect(page.locator('figure[data-figure="saliency"] .ll-attr-target')).toContainText(
+    await expect(page.locator(`figure[data-figure="${kind}"]`).first(), kind).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('figure[data-figure="saliency"] .ll-attr-target').first()).toContainText(
     'espresso (class 946, the top class)',
   );
-  await expect(page.locator('figure[data-figure="saliency"] img.ll-attr-image')).toHaveAttribute('src', /^blob:/);
+  await expect(page.locator('figure[data-figure="saliency"] img.ll-attr-image').first()).toHaveAttribute(
+    'src',
+    /^blob:/,
+  );
   // The author named "tabby": it stays the target for any photo.
   await expect(page.locator('figure[data-figure="occlusion"] .ll-attr-target')).toContainText('tabby (class 173)');
 
@@ -76,14 +79,13 @@ test("a reader's photo re-targets the maps to its own top class, and the slow fi
   expect(await sanity.locator('tbody').innerText()).not.toBe(before);
 
   await page.locator('.ll-photo-reset').click();
-  await expect(page.locator('figure[data-figure="saliency"] .ll-attr-target')).toContainText('Egyptian cat');
+  await expect(page.locator('figure[data-figure="saliency"] .ll-attr-target').first()).toContainText('Egyptian cat');
   await expect.poll(() => sanity.locator('tbody').innerText()).toBe(before);
 });
 
 test("recomputing the article's own photo gives the precomputed maps back", async ({ page }) => {
   await page.goto(ATTRIBUTION);
-  const selector =
-    'figure[data-figure^="saliency"] img.ll-attr-image, figure[data-figure="occlusion"] img.ll-attr-image';
+  const selector = 'figure[data-follows]:not([data-on-demand]) img.ll-attr-image';
   const originals = await page.$$eval(selector, (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
   await dropPhoto(page, await readFile(photoPath('chelsea.png')), 'chelsea.png', 'image/png');
   expect((await photoOutcome(page)).state).toBe('done');
@@ -106,7 +108,7 @@ test('the class picker re-targets the maps that follow the top class, by name or
   await page.goto(ATTRIBUTION);
   const picker = page.locator('form.ll-class-picker');
   await expect(picker).toBeVisible();
-  const single = page.locator('figure[data-figure="saliency"]');
+  const single = page.locator('figure[data-figure="saliency"]').first();
   const occlusion = page.locator('figure[data-figure="occlusion"]');
   const input = picker.getByLabel('Explain the class');
   await input.fill('tabbby');
@@ -115,7 +117,7 @@ test('the class picker re-targets the maps that follow the top class, by name or
   await input.fill('tabby');
   await picker.getByRole('button', { name: 'Explain' }).click();
   await expect(picker.locator('.ll-class-status')).toHaveText(
-    /2 figures explain "tabby", computed on this device with wasm/,
+    /3 figures explain "tabby", computed on this device with wasm/,
     { timeout: 60_000 },
   );
   await expect(single.locator('.ll-attr-target')).toContainText('tabby (class 173)');
@@ -132,4 +134,28 @@ test('the class picker re-targets the maps that follow the top class, by name or
   await picker.getByRole('button', { name: 'Top class' }).click();
   await expect(single.locator('.ll-attr-target')).toContainText('Egyptian cat (class 7, the top class)');
   await expect(single).toHaveAttribute('data-state', 'precomputed');
+});
+
+test("pinned figures keep their image and pixels when a reader's photo is dropped; following ones change", async ({
+  page,
+}) => {
+  await page.goto(ATTRIBUTION);
+  await expect(page.locator('.ll-photo-follows')).toHaveText(
+    /5 of 7 figures follow the photo; the others keep their own image/,
+  );
+  const pinned = page.locator('figure.ll-figure:not([data-follows])');
+  await expect(pinned).toHaveCount(2);
+  const pinnedImage = pinned.first().locator('img');
+  const before = await pinnedImage.getAttribute('src');
+  const pinnedRows = await pinned.nth(1).locator('tbody').innerText();
+  const following = page.locator('figure[data-follows] img.ll-attr-image').first();
+  const followingBefore = await following.getAttribute('src');
+  await dropPhoto(page, await readFile(photoPath('coffee.png')), 'coffee.png', 'image/png');
+  expect((await photoOutcome(page)).state).toBe('done');
+  await expect(pinned.first()).toHaveAttribute('data-state', 'precomputed');
+  await expect(pinnedImage).toHaveAttribute('src', before!);
+  await expect(pinned.first().locator('.ll-recipe-photo')).toHaveText('dog.jpg');
+  await expect(pinned.first().locator('.ll-attr-target')).not.toContainText('espresso');
+  expect(await pinned.nth(1).locator('tbody').innerText()).toBe(pinnedRows); // the pinned top 5 of the cat
+  expect(await following.getAttribute('src')).not.toBe(followingBefore);
 });

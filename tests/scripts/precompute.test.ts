@@ -45,7 +45,7 @@ describe('precompute', () => {
     const result = await precompute(content);
     expect(result.code, result.stderr).toBe(0);
     expect(result.report).toMatchObject({
-      computed: 22,
+      computed: 24,
       reused: 0,
       backend: 'wasm',
       profile: 'cpu',
@@ -53,7 +53,7 @@ describe('precompute', () => {
       notFetched: 2,
     });
     expect(result.report!.seconds).toBeGreaterThan(0);
-    expect(result.stderr).toMatch(/\[#+\] 22\/22 figures to compute done in/);
+    expect(result.stderr).toMatch(/\[#+\] 24\/24 figures to compute done in/);
     expect(result.stderr).toMatch(/Skipped \(weights not fetched\): .*fixture\.mdx:19:1/);
     expect(result.stderr).toMatch(
       /Skipped \(weights not fetched\): .*style\.mdx:17:1: <StyleGrid> vgg19\/block4_conv2/,
@@ -62,7 +62,7 @@ describe('precompute', () => {
 
   it('reuses every figure when nothing changed', async () => {
     const result = await precompute(content);
-    expect(result.report).toMatchObject({ computed: 0, reused: 22 });
+    expect(result.report).toMatchObject({ computed: 0, reused: 24 });
   });
 
   it('recomputes only the figure whose props changed', async () => {
@@ -70,7 +70,7 @@ describe('precompute', () => {
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('<TopK k={3}>', '<TopK k={4}>'));
     const result = await precompute(content);
-    expect(result.report).toMatchObject({ computed: 1, reused: 21 });
+    expect(result.report).toMatchObject({ computed: 1, reused: 23 });
   });
 
   it('fails on a broken article, listing every problem with file and line', async () => {

@@ -45,7 +45,7 @@ export async function prepare(recipe: AttributionRecipeBase, inputs: FigureInput
   const pixels = await inputs.image(recipe.image);
   const rgb = attribution.modelView(network, pixels, recipe.resize);
   const photo = await rgb.data<'float32'>();
-  const target = await resolveTarget(network, recipe, inputs);
+  const target = await resolveTarget(recipe, inputs);
   const [value] = await attribution.targetValues(network, target, rgb);
   const targetData: TargetData = {
     label: targetLabel(network, recipe, target),
@@ -56,11 +56,7 @@ export async function prepare(recipe: AttributionRecipeBase, inputs: FigureInput
   return { network, rgb, photo, target, targetData };
 }
 
-async function resolveTarget(
-  network: Network,
-  recipe: AttributionRecipeBase,
-  inputs: FigureInputs,
-): Promise<AttributionTarget> {
+async function resolveTarget(recipe: AttributionRecipeBase, inputs: FigureInputs): Promise<AttributionTarget> {
   const t = recipe.target;
   if (t.kind !== 'top-class') return t.kind === 'class' ? { kind: 'class', index: t.index } : t;
   const analysis = await inputs.analysis(recipe.model, recipe.image);
