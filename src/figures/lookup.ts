@@ -7,7 +7,7 @@ import { readManifest, FIGURES_URL, isFigureOf, type ManifestFigure } from './ma
 import { PROFILES } from './profiles.ts';
 import { AUTHORING } from './registry/authoring.ts';
 import type { RecipeKind } from './registry/types.ts';
-import { resolveFigure } from './validate.ts';
+import { resolveFigure, type FigureWidth } from './validate.ts';
 
 /** A precomputed figure of kind K, with the URLs of its files. */
 export interface FoundFigure<K extends RecipeKind = RecipeKind> {
@@ -18,6 +18,13 @@ export interface FoundFigure<K extends RecipeKind = RecipeKind> {
   metaUrl: string;
   /** It recomputes for the reader's photo (false: pinned to its image, or it shows no photo). */
   follows: boolean;
+  /**
+   * Its HTML id, stable under edits elsewhere in the article: the author's `name`, else "figure-" and its
+   * recipe's content key (a second identical figure on the page gets "-2"), never its position.
+   */
+  id: string;
+  /** The width the author asked for, if any (else the kind decides). */
+  width?: FigureWidth;
 }
 
 export type FigureLookup<K extends RecipeKind> =
@@ -26,7 +33,7 @@ export type FigureLookup<K extends RecipeKind> =
 export function lookupFigure<K extends RecipeKind>(
   kind: K,
   props: Record<string, unknown>,
-  article: { photo: string },
+  article: { photo: string; usedIds?: Set<string> },
   base: string,
 ): FigureLookup<K> {
   const component = AUTHORING[kind].component;
@@ -51,6 +58,7 @@ export function lookupFigure<K extends RecipeKind>(
     throw new Error(`Manifest entry ${key} is a ${figure.recipe.kind} figure, not ${kind}.`);
   const url = (file: string) => `${base.replace(/\/?$/, '/')}${FIGURES_URL}/${file}`;
   const follows = resolution.follows ?? false;
+  const id = claimId(article.usedIds, resolution.name, key, component);
   return {
     status: 'ok',
     key,
@@ -58,5 +66,23 @@ export function lookupFigure<K extends RecipeKind>(
     imageUrl: figure.image && url(figure.image.file),
     metaUrl: url(figure.meta),
     follows,
+    id,
+    ...(resolution.width ? { width: resolution.width } : {}),
   };
+}
+
+/** The figure's id, unique on its page: an author's name used twice is an error, a content id gets "-2". */
+function claimId(used: Set<string> | undefined, name: string | undefined, key: string, component: string): string {
+  let id = name ?? `figure-${key.slice(0, 10)}`;
+  if (used?.has(id)) {
+    if (name)
+      throw new Error(
+        `<${component} name="${name}">: another figure of this article has that name; names must be unique.`,
+      );
+    let n = 2;
+    while (used.has(`${id}-${n}`)) n++;
+    id = `${id}-${n}`;
+  }
+  used?.add(id);
+  return id;
 }

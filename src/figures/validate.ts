@@ -23,12 +23,20 @@ import type { BuildProfile } from './profiles.ts';
 import { AUTHORING } from './registry/authoring.ts';
 import type { RecipeKind, RecipeOf } from './registry/types.ts';
 
+/** Widths a figure can take: the text column, wide (about 1100 px), the full window. */
+export type FigureWidth = 'column' | 'wide' | 'full';
+export const FIGURE_WIDTHS: readonly FigureWidth[] = ['column', 'wide', 'full'];
+
 export type Resolution<K extends RecipeKind = RecipeKind> =
   | {
       status: 'ok';
       recipe: RecipeOf<K>;
       /** A photo figure recomputes for the reader's photo (false: pinned to its image; absent: no photo). */
       follows?: boolean;
+      /** The author's name for the figure (its HTML id, for links), when given. */
+      name?: string;
+      /** The width the author asked for: the text column, wide, or the full window. */
+      width?: FigureWidth;
     }
   | { status: 'not-fetched'; model: string; layer: string; missing: string[]; hint: string }
   | { status: 'invalid'; problems: string[] };
@@ -53,7 +61,20 @@ export function resolveFigure<K extends RecipeKind>(
   profile: BuildProfile,
 ): Resolution<K> {
   const authoring = AUTHORING[kind];
-  const { follows, ...props } = raw;
+  const { follows, name, width, ...props } = raw;
+  if (width !== undefined && !FIGURE_WIDTHS.includes(width as FigureWidth))
+    return {
+      status: 'invalid',
+      problems: [`prop "width": one of ${FIGURE_WIDTHS.join(', ')} (got ${JSON.stringify(width)})`],
+    };
+  if (name !== undefined && (typeof name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(name)))
+    return {
+      status: 'invalid',
+      problems: [
+        `prop "name": lower-case letters, digits and dashes, starting with a letter, e.g. name="cat-grid" (got ${JSON.stringify(name)})`,
+      ],
+    };
+  const named = { ...(typeof name === 'string' ? { name } : {}), ...(width ? { width: width as FigureWidth } : {}) };
   const takesImage = 'image' in authoring.props.shape;
   if (follows !== undefined && (!takesImage || typeof follows !== 'boolean')) {
     const problem = takesImage
@@ -63,7 +84,7 @@ export function resolveFigure<K extends RecipeKind>(
   }
   const parsed = authoring.props.strict().safeParse(props);
   if (!parsed.success) {
-    const valid = [...Object.keys(authoring.props.shape), ...(takesImage ? ['follows'] : [])];
+    const valid = [...Object.keys(authoring.props.shape), 'name', 'width', ...(takesImage ? ['follows'] : [])];
     return { status: 'invalid', problems: parsed.error.issues.map((issue) => describeIssue(issue, props, valid)) };
   }
   const { names, recipe } = authoring.read(parsed.data);
@@ -75,9 +96,9 @@ export function resolveFigure<K extends RecipeKind>(
   const made = recipe(context);
   const recipeProblems = authoring.check?.(made, context) ?? [];
   if (recipeProblems.length) return { status: 'invalid', problems: recipeProblems };
-  if (!takesImage || !('image' in made)) return { status: 'ok', recipe: made };
+  if (!takesImage || !('image' in made)) return { status: 'ok', recipe: made, ...named };
   // A figure of the article's photo follows the reader's by default; one of another image keeps it.
-  return { status: 'ok', recipe: made, follows: follows ?? made.image === context.photo };
+  return { status: 'ok', recipe: made, follows: follows ?? made.image === context.photo, ...named };
 }
 
 /** The model exists (and gives logits where asked); every layer and class named is one of its valid ones. */

@@ -118,6 +118,13 @@ describe('figure props', () => {
     expect(dream).toMatchObject({ status: 'invalid', problems: [expect.stringMatching(/shows no photo/)] });
   });
 
+  it('takes a name for links, checked as an id', () => {
+    const named = resolveComponent('TopK', { name: 'cat-guesses' }, 'chelsea.png', PROFILES.cpu);
+    expect(named).toMatchObject({ status: 'ok', name: 'cat-guesses' });
+    const bad = resolveComponent('TopK', { name: 'Cat guesses' }, 'chelsea.png', PROFILES.cpu);
+    expect(bad).toMatchObject({ status: 'invalid', problems: [expect.stringMatching(/e\.g\. name="cat-grid"/)] });
+  });
+
   it("takes a conv unit's batch-norm name for its value before the non-linearity, as the README says", () => {
     const result = resolveComponent('FeatureMapGrid', { layer: 'batch_normalization_5' }, 'chelsea.png', PROFILES.cpu);
     expect(result).toMatchObject({

@@ -44,6 +44,11 @@ test('every attribution figure is an image with its method, target, colour bar a
   await expect(sanity.locator('tbody tr').first().locator('td').first()).toHaveText('1.00');
   const curves = page.locator('figure[data-figure="faithfulness"]');
   await expect(curves.locator('svg polyline')).toHaveCount(4); // two methods, deletion and insertion
+  // Every figure has an id for links: the author's name, else one from its content (never its position).
+  const ids = await figures.evaluateAll((all) => all.map((f) => f.id));
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids).toContain('pinned-dog');
+  expect(ids.filter((id) => id !== 'pinned-dog').every((id) => /^figure-[0-9a-f]{10}$/.test(id))).toBe(true);
 });
 
 test("a reader's photo re-targets the maps to its own top class, and the slow figures run when asked", async ({
@@ -158,4 +163,29 @@ test("pinned figures keep their image and pixels when a reader's photo is droppe
   await expect(pinned.first().locator('.ll-attr-target')).not.toContainText('espresso');
   expect(await pinned.nth(1).locator('tbody').innerText()).toBe(pinnedRows); // the pinned top 5 of the cat
   expect(await following.getAttribute('src')).not.toBe(followingBefore);
+});
+
+test('a row sets figures side by side on a wide screen and stacks them on a phone, never wider than the page', async ({
+  page,
+}) => {
+  const boxes = async () => {
+    await page.goto(ATTRIBUTION);
+    const row = page.locator('#pinned-row');
+    await row.scrollIntoViewIfNeeded();
+    const figures = row.locator(':scope > figure.ll-figure');
+    await expect(figures).toHaveCount(2);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    return { a: (await figures.nth(0).boundingBox())!, b: (await figures.nth(1).boundingBox())!, overflow };
+  };
+  await page.setViewportSize({ width: 1200, height: 900 });
+  const wide = await boxes();
+  expect(wide.overflow).toBeLessThanOrEqual(0);
+  expect(Math.abs(wide.a.y - wide.b.y)).toBeLessThan(2); // side by side
+  expect(wide.b.x).toBeGreaterThanOrEqual(wide.a.x + wide.a.width);
+  await page.setViewportSize({ width: 390, height: 800 });
+  const phone = await boxes();
+  expect(phone.overflow).toBeLessThanOrEqual(0);
+  expect(phone.b.y).toBeGreaterThanOrEqual(phone.a.y + phone.a.height); // stacked
+  expect(phone.a.x).toBeGreaterThanOrEqual(0);
+  expect(phone.a.x + phone.a.width).toBeLessThanOrEqual(390);
 });

@@ -4,6 +4,8 @@ export interface ArticleContext {
   photo: string;
   /** Anchors of the feature-map grids on the page, by "<model>/<layer>". */
   gridAnchors: Map<string, string>;
+  /** Figure ids given so far on the page (each unique). */
+  usedIds: Set<string>;
 }
 
 export function articleContext(locals: App.Locals): ArticleContext {
