@@ -25,7 +25,7 @@ export function sniffImage(bytes: Uint8Array): Sniffed {
   if (bytes.length >= 10 && ascii(0, 4) === 'GIF8')
     return { kind: 'raster', format: 'gif', width: view.getUint16(6, true), height: view.getUint16(8, true) };
   if (bytes.length >= 30 && ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WEBP')
-    return { kind: 'raster', format: 'webp', ...webpSize(bytes, view, ascii(12, 4)) };
+    return { kind: 'raster', format: 'webp', ...webpSize(view, ascii(12, 4)) };
   if (bytes.length >= 26 && ascii(0, 2) === 'BM')
     return { kind: 'raster', format: 'bmp', width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) };
   if (bytes.length >= 12 && ascii(4, 4) === 'ftyp') {
@@ -53,7 +53,7 @@ function jpegSize(bytes: Uint8Array, view: DataView): { width?: number; height?:
   return {};
 }
 
-function webpSize(bytes: Uint8Array, view: DataView, chunk: string): { width?: number; height?: number } {
+function webpSize(view: DataView, chunk: string): { width?: number; height?: number } {
   if (chunk === 'VP8X')
     return { width: 1 + (view.getUint32(24, true) & 0xffffff), height: 1 + (view.getUint32(27, true) & 0xffffff) };
   if (chunk === 'VP8L') {

@@ -17,7 +17,7 @@ export async function loadLayersModel(source: FolderSource): Promise<tfl.LayersM
   for (const group of json.weightsManifest) {
     for (const p of group.paths) buffers.push((await source.readBytes(p))!);
   }
-  const weightData = tf.io.concatenateArrayBuffers(buffers.map((b) => b.slice().buffer));
+  const weightData = tf.io.CompositeArrayBuffer.join(buffers.map((b) => b.slice().buffer));
   return tfl.loadLayersModel(
     tf.io.fromMemory({
       modelTopology: json.modelTopology,
