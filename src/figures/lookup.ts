@@ -7,7 +7,8 @@ import { readManifest, FIGURES_URL, isFigureOf, type ManifestFigure } from './ma
 import { PROFILES } from './profiles.ts';
 import { AUTHORING } from './registry/authoring.ts';
 import type { RecipeKind } from './registry/types.ts';
-import { resolveFigure, type FigureWidth } from './validate.ts';
+import type { FigureWidth } from './figure-props.ts';
+import { resolveFigure } from './validate.ts';
 
 /** A precomputed figure of kind K, with the URLs of its files. */
 export interface FoundFigure<K extends RecipeKind = RecipeKind> {

@@ -19,13 +19,10 @@ import { fetchHint } from '../node/paths.ts';
 import { suggestion } from './suggest.ts';
 import { resolveClass, type ClassValue } from './common/classes.ts';
 import { imageRef, type Names, type RecipeContext } from './contract/authoring.ts';
+import { figureLevelPropNames, splitFigureProps, type FigureWidth } from './figure-props.ts';
 import type { BuildProfile } from './profiles.ts';
 import { AUTHORING } from './registry/authoring.ts';
 import type { RecipeKind, RecipeOf } from './registry/types.ts';
-
-/** Widths a figure can take: the text column, wide (about 1100 px), the full window. */
-export type FigureWidth = 'column' | 'wide' | 'full';
-export const FIGURE_WIDTHS: readonly FigureWidth[] = ['column', 'wide', 'full'];
 
 export type Resolution<K extends RecipeKind = RecipeKind> =
   | {
@@ -61,30 +58,14 @@ export function resolveFigure<K extends RecipeKind>(
   profile: BuildProfile,
 ): Resolution<K> {
   const authoring = AUTHORING[kind];
-  const { follows, name, width, ...props } = raw;
-  if (width !== undefined && !FIGURE_WIDTHS.includes(width as FigureWidth))
-    return {
-      status: 'invalid',
-      problems: [`prop "width": one of ${FIGURE_WIDTHS.join(', ')} (got ${JSON.stringify(width)})`],
-    };
-  if (name !== undefined && (typeof name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(name)))
-    return {
-      status: 'invalid',
-      problems: [
-        `prop "name": lower-case letters, digits and dashes, starting with a letter, e.g. name="cat-grid" (got ${JSON.stringify(name)})`,
-      ],
-    };
-  const named = { ...(typeof name === 'string' ? { name } : {}), ...(width ? { width: width as FigureWidth } : {}) };
   const takesImage = 'image' in authoring.props.shape;
-  if (follows !== undefined && (!takesImage || typeof follows !== 'boolean')) {
-    const problem = takesImage
-      ? 'prop "follows": write follows alone for true, or follows={false} to pin the figure to its image'
-      : `prop "follows": this figure shows no photo, so it cannot follow the reader's; remove follows`;
-    return { status: 'invalid', problems: [problem] };
-  }
+  const split = splitFigureProps(raw, takesImage);
+  if ('problems' in split) return { status: 'invalid', problems: split.problems };
+  const { props, level } = split;
+  const { follows, ...named } = level;
   const parsed = authoring.props.strict().safeParse(props);
   if (!parsed.success) {
-    const valid = [...Object.keys(authoring.props.shape), 'name', 'width', ...(takesImage ? ['follows'] : [])];
+    const valid = [...Object.keys(authoring.props.shape), ...figureLevelPropNames(takesImage)];
     return { status: 'invalid', problems: parsed.error.issues.map((issue) => describeIssue(issue, props, valid)) };
   }
   const { names, recipe } = authoring.read(parsed.data);
