@@ -31,6 +31,7 @@ export default defineConfig({
         'style.spec.ts',
         'worker.spec.ts',
         'attribution.spec.ts',
+        'last-layer.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

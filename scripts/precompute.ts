@@ -21,6 +21,8 @@ import { writeAtomically } from './lib/fetch-pack.ts';
 import { ProgressBar, formatSeconds } from './lib/progress.ts';
 import { MANIFEST_FILE, REPORT_FILE } from '../src/figures/manifest.ts';
 import { runMain } from './lib/main.ts';
+import { SET_INDEX_FOLDER, setIndexFile, type SetIndexRequest } from '../src/figures/common/image-set/set-index.ts';
+import { prepareSetIndexes, setIndexCached } from '../src/node/set-index-store.ts';
 
 function backendArg(): BackendName | 'auto' {
   const i = process.argv.indexOf('--backend');
@@ -42,8 +44,10 @@ async function main(): Promise<void> {
   const cache = new FigureCache(path.join(workDir(), 'cache'));
   const jobs = await lookUp(collected.recipes, cache);
   const missing = jobs.filter((job) => !job.entry);
-  const backend = await computeMissing(missing, cache, [...collected.recipes.values()]);
+  const all = [...collected.recipes.values()];
+  const backend = await computeMissing(missing, cache, all);
   const manifest = Object.fromEntries(jobs.map((job) => [job.key, job.entry!]));
+  const sets = await publishSets(all, backend !== null);
   const computed = missing.length;
   const seconds = (performance.now() - started) / 1000;
   const report = {
@@ -52,6 +56,7 @@ async function main(): Promise<void> {
     seconds: Math.round(seconds * 100) / 100,
     // With nothing to compute no backend starts; the report then names the one that would have.
     backend: backend?.name ?? (await plannedBackend()),
+    setIndexSeconds: indexSeconds,
     profile: profile.name,
     articles: collected.articles,
     notFetched: collected.notFetched.length,
@@ -59,7 +64,7 @@ async function main(): Promise<void> {
   };
   await writeAtomically(
     path.join(workDir(), MANIFEST_FILE),
-    JSON.stringify({ cacheFiles: cache.filesDir, profile: profile.name, figures: manifest }),
+    JSON.stringify({ cacheFiles: cache.filesDir, profile: profile.name, figures: manifest, sets }),
   );
   await writeAtomically(path.join(workDir(), REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
   process.stderr.write(
@@ -96,7 +101,9 @@ async function lookUp(recipes: Map<string, Recipe>, cache: FigureCache): Promise
   return Promise.all(
     [...recipes].map(async ([key, recipe]) => {
       const reads = readsOf(recipe);
-      const image = (await Promise.all(reads.images.map(imageHash))).join(',');
+      // A figure that compares the photo with an image set changes with the set's images.
+      const sets = (reads.sets ?? []).map((s) => weightsHash(s.set));
+      const image = [...(await Promise.all(reads.images.map(imageHash))), ...sets].join(',');
       const id = cacheKey({ recipe, engine, weights: Object.keys(reads.models).map(weightsHash).join(','), image });
       return { key, recipe, cacheKey: id, entry: await cache.read(id) };
     }),
@@ -107,6 +114,9 @@ async function lookUp(recipes: Map<string, Recipe>, cache: FigureCache): Promise
  * Computes the figures missing from the cache and stores them (filling each job's entry). The backend
  * starts only when something needs computing: a warm rebuild never pays for it. Returns it, or null.
  */
+/** Seconds this run spent building image-set indexes (before the figures that read them). */
+let indexSeconds = 0;
+
 async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): Promise<BackendReport | null> {
   if (!jobs.length) return null;
   const backend = await initNodeBackend(backendArg());
@@ -118,6 +128,14 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
   });
   const inputs = nodeInputs(planLoads(all));
   try {
+    // The image sets first, each set and model in one pass, so no figure builds one of them alone.
+    const sets = setRequests(jobs.map((j) => j.recipe));
+    if (sets.length) {
+      const started = performance.now();
+      const built = await prepareSetIndexes(sets, inputs);
+      indexSeconds = Math.round((performance.now() - started) / 10) / 100;
+      if (built) process.stderr.write(`Indexed ${built} image-set layer(s) in ${formatSeconds(indexSeconds)}.\n`);
+    }
     for (const job of jobs) {
       const { recipe } = job;
       const started = performance.now();
@@ -142,6 +160,29 @@ async function computeMissing(jobs: Job[], cache: FigureCache, all: Recipe[]): P
   }
   bar.finish(`Computed ${jobs.length} figures on ${backend.name}.`);
   return backend;
+}
+
+/** The image-set indexes these recipes read, each once. */
+function setRequests(recipes: Recipe[]): SetIndexRequest[] {
+  return [...new Map(recipes.flatMap((r) => readsOf(r).sets ?? []).map((s) => [setIndexFile(s), s])).values()];
+}
+
+/**
+ * Publishes the image-set indexes the figures read under their stable names (from the cache; built there
+ * when the figures were all cached but an index is not): returns their files under the figures' folder.
+ */
+async function publishSets(recipes: Recipe[], backendStarted: boolean): Promise<string[]> {
+  const requests = setRequests(recipes);
+  if (!requests.length) return [];
+  const cached = await Promise.all(requests.map(setIndexCached));
+  if (!backendStarted && cached.includes(false)) await initNodeBackend(backendArg());
+  const inputs = nodeInputs(planLoads(recipes));
+  try {
+    for (const request of requests) await inputs.imageSet(request);
+  } finally {
+    inputs.dispose();
+  }
+  return requests.map((s) => `${SET_INDEX_FOLDER}/${setIndexFile(s)}`);
 }
 
 /** What the progress bar names while a figure computes: its kind, and its model and layer where it has them. */

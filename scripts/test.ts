@@ -62,8 +62,13 @@ async function precomputedArticles() {
   const file = path.join(workDir(), REPORT_FILE);
   const report = JSON.parse(await readFile(file, 'utf8')) as {
     perArticle?: Record<string, { figures: number; computed: number; seconds: number }>;
+    setIndexSeconds?: number;
   };
-  return report.perArticle ?? {};
+  // The image sets' indexes are built before the figures that read them: a line of their own.
+  const indexes: Record<string, { figures: number; computed: number; seconds: number }> = report.setIndexSeconds
+    ? { 'image-set indexes': { figures: 0, computed: 0, seconds: report.setIndexSeconds } }
+    : {};
+  return { ...indexes, ...(report.perArticle ?? {}) };
 }
 
 async function report(
@@ -76,9 +81,8 @@ async function report(
     lines.push(`  ${t.phase.padEnd(11)} ${formatSeconds(t.seconds).padStart(7)}${t.ok ? '' : '  FAILED'}`);
     if (t.phase === 'precompute') {
       for (const [article, a] of Object.entries(articles)) {
-        lines.push(
-          `    ${formatSeconds(a.seconds).padStart(7)}  ${article} (${a.computed} of ${a.figures} figures computed)`,
-        );
+        const what = a.figures ? ` (${a.computed} of ${a.figures} figures computed)` : '';
+        lines.push(`    ${formatSeconds(a.seconds).padStart(7)}  ${article}${what}`);
       }
     }
   }

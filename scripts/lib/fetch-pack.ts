@@ -3,9 +3,10 @@
  * upstream; its size and SHA-256 are checked against the registry before an atomic rename puts it in place.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pack, RegistryFile } from '../../src/registry/schema.ts';
+import { writeAtomically } from '../../src/node/atomic-write.ts';
 
 export type FileOutcome = 'present' | 'copied' | 'downloaded' | 'absent-optional';
 
@@ -99,10 +100,4 @@ async function readIfExists(file: string): Promise<Uint8Array | null> {
   }
 }
 
-/** Write to a temporary sibling, then rename: a reader never sees a half-written file. */
-export async function writeAtomically(target: string, bytes: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, bytes);
-  await rename(temp, target);
-}
+export { writeAtomically };

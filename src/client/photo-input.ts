@@ -4,6 +4,7 @@
  */
 import type { ImagePixels } from '../engine/image/preprocess.ts';
 import { sniffImage } from './image-sniff.ts';
+import { decodePng, isPng } from './png-decode.ts';
 
 /** Longest side kept; larger photos are downscaled during decoding (models see 224 px anyway). */
 export const MAX_SIDE = 2048;
@@ -59,6 +60,14 @@ export async function readPhoto(file: Blob, name = 'image'): Promise<PhotoResult
 /** Decodes without colour-profile conversion (as sharp does at build time), downscaling past MAX_SIDE. */
 export async function decodeImage(source: Blob, size?: { width: number; height: number }): Promise<ImagePixels> {
   const scale = size ? Math.min(1, MAX_SIDE / Math.max(size.width, size.height)) : 1;
+  // A canvas premultiplies alpha, changing semi-transparent pixels; our own PNG decoder gives sharp's exact
+  // values. Anything it refuses (16-bit, damaged) falls through to the canvas.
+  if (scale === 1 && isPng(new Uint8Array(await source.slice(0, 8).arrayBuffer())))
+    try {
+      return await decodePng(new Uint8Array(await source.arrayBuffer()));
+    } catch {
+      // the canvas below decodes what it can
+    }
   const resize =
     scale < 1
       ? {
@@ -92,10 +101,11 @@ function describe(pixels: ImagePixels, width?: number, height?: number, cmyk = f
   if (cmyk) notes.push('CMYK JPEG converted to RGB');
   let alpha = false;
   let grey = true;
-  const d = pixels.data;
-  for (let i = 0; i < d.length; i += 4) {
-    if (d[i + 3]! < 255) alpha = true;
-    if (d[i] !== d[i + 1] || d[i] !== d[i + 2]) grey = false;
+  const { data: d, channels } = pixels; // 4 from the canvas; 3 or 4 from the PNG decoder, as sharp gives
+  const hasAlpha = channels === 2 || channels === 4;
+  for (let i = 0; i < d.length; i += channels) {
+    if (hasAlpha && d[i + channels - 1]! < 255) alpha = true;
+    if (channels >= 3 && (d[i] !== d[i + 1] || d[i] !== d[i + 2])) grey = false;
     if (alpha && !grey) break;
   }
   if (alpha) notes.push('transparent areas are shown on white');

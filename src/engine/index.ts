@@ -27,6 +27,7 @@ import { atlasLayout, blankAtlas, featureMapAtlas, placeTile, tileAtlas, tileOri
 import { filterImages } from './visual/filters.ts';
 import { heatmap } from './visual/heatmap.ts';
 import { overlayMap, paletteGradient } from './visual/overlay.ts';
+import { enlargeRgb, thumbnail } from './visual/thumbnail.ts';
 import { attribute, METHOD_NAMES } from './attribution/methods.ts';
 import { camLayer } from './attribution/cam.ts';
 import { modelView } from './attribution/model-view.ts';
@@ -36,6 +37,20 @@ import { deletionInsertion } from './attribution/faithfulness.ts';
 import { spearman } from './attribution/rank.ts';
 import { batchScores, measureName } from './attribution/batch-score.ts';
 import { scoreLayer } from './attribution/target.ts';
+import { cutoutOnBackground } from './embedding/cutout.ts';
+import { featuresOf, layerFeatures } from './embedding/features.ts';
+import { layout, LAYOUT_METHODS } from './embedding/layout.ts';
+import {
+  allNeighbours,
+  cosineNeighbours,
+  euclideanNeighbours,
+  neighbourhoodPreservation,
+  precisionAtK,
+} from './embedding/neighbours.ts';
+import { PIXEL_VECTOR_SIDE, pixelVector } from './embedding/pixel-vector.ts';
+import { PLACE_NEIGHBOURS, placePoint } from './embedding/place.ts';
+import { unitPatch } from './embedding/patch.ts';
+import { receptiveField, unitBox } from './embedding/receptive-field.ts';
 
 // Loading.
 export { load, type LoadOptions } from './model/load.ts';
@@ -62,6 +77,11 @@ export type { Completeness } from './attribution/integrated-gradients.ts';
 export type { CascadeStep } from './attribution/sanity.ts';
 export type { Curves } from './attribution/faithfulness.ts';
 export type { AttributionRun } from './attribution/run.ts';
+export type { ChannelPeaks, LayerFeatures } from './embedding/features.ts';
+export type { LayoutMethod } from './embedding/layout.ts';
+export type { Neighbour, VectorSet } from './embedding/neighbours.ts';
+export type { Placement } from './embedding/place.ts';
+export type { PixelBox, ReceptiveField } from './embedding/receptive-field.ts';
 
 /** The compute backend: start-up (the fastest that works), a lost WebGPU device, live tensors (leak checks). */
 export const backend = { init: initBackend, deviceLost, tensorCount: () => tf.memory().numTensors };
@@ -84,6 +104,8 @@ export const visual = {
   heatmap,
   overlayMap,
   paletteGradient,
+  thumbnail,
+  enlargeRgb,
 };
 
 /** Feature visualisation (Olah et al. 2017; Lucid): objectives, the recipe, naive ascent, DeepDream. */
@@ -115,4 +137,28 @@ export const attribution = {
   randomisedNetwork,
   deletionInsertion,
   spearman,
+};
+
+/**
+ * What the last layer knows: images as feature vectors (and as pixels, for comparison), their neighbours,
+ * 2-D maps of a set (build time only), a new image placed on one, and a unit's window on an image.
+ */
+export const embedding = {
+  cutoutOnBackground,
+  layerFeatures,
+  featuresOf,
+  pixelVector,
+  PIXEL_VECTOR_SIDE,
+  cosineNeighbours,
+  euclideanNeighbours,
+  allNeighbours,
+  precisionAtK,
+  neighbourhoodPreservation,
+  layout,
+  LAYOUT_METHODS,
+  placePoint,
+  PLACE_NEIGHBOURS,
+  receptiveField,
+  unitBox,
+  unitPatch,
 };

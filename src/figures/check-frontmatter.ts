@@ -4,7 +4,7 @@
  */
 import { ArticleFrontmatter } from './frontmatter.ts';
 import { suggestion } from './suggest.ts';
-import { checkImage } from './validate.ts';
+import { checkImage } from './check-image.ts';
 
 const KEYS = Object.keys(ArticleFrontmatter.shape);
 

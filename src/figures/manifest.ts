@@ -35,6 +35,8 @@ export interface Manifest {
   /** The build profile the figures were computed with. */
   profile: ProfileName;
   figures: Record<string, ManifestFigure>;
+  /** Image-set indexes the figures compare photos with, as files under the figures' folder (sets/...). */
+  sets?: string[];
 }
 
 /** A manifest figure is of this kind (its data was computed by that kind from that recipe). */
@@ -44,7 +46,10 @@ export function isFigureOf<K extends RecipeKind>(figure: ManifestFigure, kind: K
 
 /** Files of the manifest's figures (to copy into the built site). */
 export function manifestFiles(manifest: Manifest): string[] {
-  return Object.values(manifest.figures).flatMap((f) => [f.meta, ...(f.image ? [f.image.file] : [])]);
+  return [
+    ...Object.values(manifest.figures).flatMap((f) => [f.meta, ...(f.image ? [f.image.file] : [])]),
+    ...(manifest.sets ?? []),
+  ];
 }
 
 export function readManifest(): Manifest {

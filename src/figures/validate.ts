@@ -4,7 +4,7 @@
  * choices, so an author can fix a typo without reading code.
  */
 import type { z } from 'zod';
-import { getPack, imagePacks, modelPacks } from '../registry/index.ts';
+import { modelPacks } from '../registry/index.ts';
 import {
   classCount,
   classLabels,
@@ -17,6 +17,7 @@ import {
 } from '../node/model-info.ts';
 import { fetchHint } from '../node/paths.ts';
 import { suggestion } from './suggest.ts';
+import { checkImage } from './check-image.ts';
 import { resolveClass, type ClassValue } from './common/classes.ts';
 import { imageRef, type Names, type RecipeContext } from './contract/authoring.ts';
 import { figureLevelPropNames, splitFigureProps, type FigureWidth } from './figure-props.ts';
@@ -147,25 +148,6 @@ function checkFetched(names: Names): Resolution | null {
       `${what} of ${model} ${missing.length > 1 ? 'need' : 'needs'} weight files that are not fetched (${listed}). Run: ${fetchHint(model)}, or add whenFetched to show it only when fetched.`,
     ],
   };
-}
-
-export function checkImage(image: string | undefined, photo: string): string[] {
-  const ref = imageRef(image ?? photo);
-  const [pack, file] = [ref.slice(0, ref.indexOf('/')), ref.slice(ref.indexOf('/') + 1)];
-  const valid = imagePacks().flatMap((p) =>
-    p.files
-      .filter((f) => f.publish !== false)
-      .map((f) => (p.id === 'images-photos' ? f.path : `${p.id.slice('images-'.length)}/${f.path}`)),
-  );
-  const found = imagePacks()
-    .find((p) => p.id === pack)
-    ?.files.find((f) => f.path === file);
-  if (!found)
-    return [`unknown image "${image ?? photo}"${suggestion(image ?? photo, valid)}; valid images: ${valid.join(', ')}`];
-  if (getPack(pack).files.find((f) => f.path === file)?.publish === false) {
-    return [`image "${image}" may not be published (its rights are not cleared); valid images: ${valid.join(', ')}`];
-  }
-  return [];
 }
 
 /** A Zod issue as an author reads it: the prop, what is wrong, and how to write it in MDX. */

@@ -6,6 +6,7 @@ import { modelSpec } from '../registry/index.ts';
 import { mirrorSource, storeSource } from './fs-source.ts';
 import { decodeImageFile } from './image.ts';
 import { packDir } from './paths.ts';
+import { nodeSetIndex } from './set-index-store.ts';
 
 /** The path of a store image, "<pack>/<file>". */
 export function imagePath(ref: string): string {
@@ -19,6 +20,7 @@ export function nodeInputs(plan: LoadPlan, from: 'store' | 'mirror' = 'store'): 
       spec: modelSpec,
       source: (model) => (from === 'mirror' ? mirrorSource(model) : storeSource(model)),
       decode: (ref) => decodeImageFile(imagePath(ref)),
+      setIndex: nodeSetIndex,
     },
     plan,
   );

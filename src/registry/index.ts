@@ -2,7 +2,7 @@
  * Every pack of the registry, validated once on import. Static JSON imports so the same module works
  * under Vite (Astro) and in Node scripts.
  */
-import { Pack, type ImagePack, type ModelPack, type ModelSpec } from './schema.ts';
+import { Pack, type ImagePack, type ImageSetInfo, type ModelPack, type ModelSpec } from './schema.ts';
 import fastStyleLaMuse from '../../models/registry/fast-style-la_muse.json' with { type: 'json' };
 import fastStyleMathura from '../../models/registry/fast-style-mathura.json' with { type: 'json' };
 import fastStyleMatildePerez from '../../models/registry/fast-style-matilde_perez.json' with { type: 'json' };
@@ -12,6 +12,7 @@ import fastStyleScream from '../../models/registry/fast-style-scream.json' with 
 import fastStyleUdnie from '../../models/registry/fast-style-udnie.json' with { type: 'json' };
 import fastStyleWave from '../../models/registry/fast-style-wave.json' with { type: 'json' };
 import fastStyleWreck from '../../models/registry/fast-style-wreck.json' with { type: 'json' };
+import imagesCorpus from '../../models/registry/images-corpus.json' with { type: 'json' };
 import imagesPhotos from '../../models/registry/images-photos.json' with { type: 'json' };
 import imagesStyles from '../../models/registry/images-styles.json' with { type: 'json' };
 import imagesTextures from '../../models/registry/images-textures.json' with { type: 'json' };
@@ -30,6 +31,7 @@ const raw: unknown[] = [
   fastStyleUdnie,
   fastStyleWave,
   fastStyleWreck,
+  imagesCorpus,
   imagesPhotos,
   imagesStyles,
   imagesTextures,
@@ -50,6 +52,56 @@ export function modelPacks(): ModelPack[] {
 
 export function imagePacks(): ImagePack[] {
   return packs.filter((p): p is ImagePack => p.kind === 'images');
+}
+
+/** An image pack that is an image set (its `set` is present). */
+export type ImageSetPack = ImagePack & { set: ImageSetInfo };
+
+/** The image packs that are image sets, in registry order. */
+export function imageSetPacks(): ImageSetPack[] {
+  return imagePacks().filter((p): p is ImageSetPack => p.set !== undefined);
+}
+
+/** One image of an image set. */
+export interface ImageSetEntry {
+  /** The image as recipes name it, "<pack>/<file>" (what imageRef makes of an author's "corpus/<file>"). */
+  ref: string;
+  /** Path of the file in the pack. */
+  file: string;
+  /** What the image shows, in one line. */
+  caption: string;
+  /** The image's category in the set. */
+  category: string;
+  /** The subcategory within the category, or null where the set gives none. */
+  subcategory: string | null;
+  /** Upstream URL of the file. */
+  url: string;
+}
+
+/**
+ * The images of an image set in registry order (the licence file left out). The id is the pack's
+ * ("images-corpus") or the name authors write before the slash ("corpus"); anything else fails with the valid sets.
+ */
+export function imageSet(id: string): ImageSetEntry[] {
+  const pack = imageSetPacks().find((p) => p.id === id || p.id === `images-${id}`);
+  if (!pack) {
+    const sets = imageSetPacks().map((p) => p.id);
+    throw new Error(`"${id}" is not an image set. Image sets: ${sets.length ? sets.join(', ') : 'none'}.`);
+  }
+  return pack.files.flatMap((f) =>
+    f.caption === undefined || f.category === undefined
+      ? []
+      : [
+          {
+            ref: `${pack.id}/${f.path}`,
+            file: f.path,
+            caption: f.caption,
+            category: f.category,
+            subcategory: f.subcategory ?? null,
+            url: f.url,
+          },
+        ],
+  );
 }
 
 /** The pack with this id, or an error listing the valid ids. */

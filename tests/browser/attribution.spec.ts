@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { photoPath } from '../helpers/images.ts';
-import { compareImages, dropPhoto, photoOutcome } from './page-helpers.ts';
+import { dropPhoto, expectOwnPhotoParity, photoOutcome } from './page-helpers.ts';
 
 const ATTRIBUTION = '/articles/attribution/?backend=wasm';
 
@@ -90,23 +90,12 @@ test("a reader's photo re-targets the maps to its own top class, and the slow fi
 
 test("recomputing the article's own photo gives the precomputed maps back", async ({ page }) => {
   await page.goto(ATTRIBUTION);
-  const selector = 'figure[data-follows]:not([data-on-demand]) img.ll-attr-image';
-  const originals = await page.$$eval(selector, (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
-  await dropPhoto(page, await readFile(photoPath('chelsea.png')), 'chelsea.png', 'image/png');
-  expect((await photoOutcome(page)).state).toBe('done');
-  const lives = await page.$$eval(selector, (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
-  expect(lives).toHaveLength(3);
-  for (const [f, live] of lives.entries()) {
-    const { sizeA, sizeB, worst, differing } = await compareImages(page, live, originals[f]!);
-    expect(sizeA).toEqual(sizeB);
-    test.info().annotations.push({
-      type: 'parity',
-      description: `figure ${f}: worst ${worst}/255, ${(differing * 100).toFixed(4)}% of values differ`,
-    });
-    // Same engine, same pixels in (measured: identical, 0 of 155,952 values differ).
-    expect(worst, `figure ${f}: largest difference`).toBeLessThanOrEqual(3);
-    expect(differing, `figure ${f}: share of values that differ`).toBeLessThan(0.001);
-  }
+  // Same engine, same pixels in (measured: identical, 0 of 155,952 values differ).
+  const compared = await expectOwnPhotoParity(page, 'figure[data-follows]:not([data-on-demand]) img.ll-attr-image', {
+    worst: 3,
+    share: 0.001,
+  });
+  expect(compared).toBe(3);
 });
 
 test('the class picker re-targets the maps that follow the top class, by name or from the top 5', async ({ page }) => {

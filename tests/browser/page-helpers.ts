@@ -1,5 +1,7 @@
 /** Helpers for driving an article page: give it a photo as a reader would, and read figure pixels back. */
-import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { photoPath } from '../helpers/images.ts';
 
 export const ARTICLE = '/articles/fixture/?backend=wasm';
 
@@ -72,4 +74,32 @@ export function compareImages(page: Page, urlA: string, urlB: string): Promise<P
     },
     [urlA, urlB] as const,
   );
+}
+
+/**
+ * Recomputes the page for its own photo (chelsea.png) and checks the images of `selector` against the
+ * precomputed ones: same size, at most `worst` apart on any value, and at most `share` of values differing.
+ * Each figure's measured difference is recorded as a test annotation. Returns how many figures it compared.
+ */
+export async function expectOwnPhotoParity(
+  page: Page,
+  selector: string,
+  limits: { worst: number; share: number },
+): Promise<number> {
+  const originals = await page.$$eval(selector, (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+  await dropPhoto(page, await readFile(photoPath('chelsea.png')), 'chelsea.png', 'image/png');
+  expect((await photoOutcome(page)).state).toBe('done');
+  const lives = await page.$$eval(selector, (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+  expect(lives).toHaveLength(originals.length);
+  for (const [f, live] of lives.entries()) {
+    const { sizeA, sizeB, worst, differing } = await compareImages(page, live, originals[f]!);
+    expect(sizeA).toEqual(sizeB);
+    test.info().annotations.push({
+      type: 'parity',
+      description: `figure ${f}: worst ${worst}/255, ${(differing * 100).toFixed(4)}% of values differ`,
+    });
+    expect(worst, `figure ${f}: largest difference`).toBeLessThanOrEqual(limits.worst);
+    expect(differing, `figure ${f}: share of values that differ`).toBeLessThan(limits.share);
+  }
+  return lives.length;
 }

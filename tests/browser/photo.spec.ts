@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { photoPath } from '../helpers/images.ts';
 import { BAD_INPUTS } from './bad-inputs.ts';
-import { ARTICLE, compareImages, dropPhoto, figureStates, photoOutcome } from './page-helpers.ts';
+import { ARTICLE, compareImages, dropPhoto, expectOwnPhotoParity, figureStates, photoOutcome } from './page-helpers.ts';
 
 /** The fixture has six figures computed from the photo (top-k, three grids, a sweep, the input photo). */
 const DONE = Array(6).fill('done');
@@ -55,25 +55,9 @@ test('dropping a photo recomputes every figure, each showing its state, and rese
 
 test("recomputing the article's own photo live gives the precomputed figures back", async ({ page }) => {
   await page.goto(ARTICLE);
-  const originals = await page.$$eval('figure[data-recipe] img', (imgs) =>
-    imgs.map((i) => (i as HTMLImageElement).src),
-  );
   const originalRows = await page.locator('figure[data-figure="top-k"] tbody').innerText();
-  await dropPhoto(page, await readFile(photoPath('chelsea.png')), 'chelsea.png', 'image/png');
-  expect((await photoOutcome(page)).state).toBe('done');
-  const lives = await page.$$eval('figure[data-recipe] img', (imgs) => imgs.map((i) => (i as HTMLImageElement).src));
-  expect(lives).toHaveLength(5);
-  for (let f = 0; f < lives.length; f++) {
-    const { sizeA, sizeB, worst, differing } = await compareImages(page, lives[f]!, originals[f]!);
-    expect(sizeA).toEqual(sizeB);
-    // Same engine, same pixels in: at most a rounding step on a value sitting at a colour-level boundary.
-    expect(worst, `figure ${f}: largest difference`).toBeLessThanOrEqual(3);
-    expect(differing, `figure ${f}: share of values that differ`).toBeLessThan(0.001);
-    test.info().annotations.push({
-      type: 'parity',
-      description: `figure ${f}: worst ${worst}/255, ${(differing * 100).toFixed(4)}% of values differ`,
-    });
-  }
+  // Same engine, same pixels in: at most a rounding step on a value sitting at a colour-level boundary.
+  expect(await expectOwnPhotoParity(page, 'figure[data-recipe] img', { worst: 3, share: 0.001 })).toBe(5);
   expect(await page.locator('figure[data-figure="top-k"] tbody').innerText()).toBe(originalRows);
 });
 

@@ -8,9 +8,11 @@ test('every page has no serious accessibility violations', async ({ page }) => {
   for (const url of [
     '/',
     '/engine/',
+    '/credits/',
     '/articles/what-each-layer-sees/',
     '/articles/what-filters-dream-of/',
     '/articles/style-layer-by-layer/',
+    '/articles/what-the-last-layer-knows/',
     '/articles/where-the-network-looks/',
   ]) {
     await page.goto(url);
@@ -25,6 +27,7 @@ for (const [slug, figures] of [
   ['what-filters-dream-of', 9],
   ['style-layer-by-layer', 5],
   ['where-the-network-looks', 12],
+  ['what-the-last-layer-knows', 5],
 ] as const) {
   test(`${slug} renders every figure; a screenshot is written`, async ({ page }) => {
     await page.setViewportSize({ width: 1200, height: 900 });
@@ -46,4 +49,11 @@ test('paintings whose rights are not cleared stay off the site; the others are s
   for (const file of ['la_muse.jpg', 'rain_princess.jpg'])
     expect((await request.get(`/data/images-styles/${file}`)).status(), file).toBe(404);
   expect((await request.get('/data/images-styles/starrynight.jpg')).status()).toBe(200);
+});
+
+test("the image set's licence text is published beside its images", async ({ request }) => {
+  const license = await request.get('/data/images-corpus/COPYING.txt');
+  expect(license.status()).toBe(200);
+  expect(await license.text()).toContain('GNU GENERAL PUBLIC LICENSE');
+  expect((await request.get('/data/images-corpus/animals-birds--blackbird.png')).status()).toBe(200);
 });

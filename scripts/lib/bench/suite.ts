@@ -8,6 +8,7 @@ import { benchActivations, type ActivationsBench } from './activations.ts';
 import { benchAttribution, type AttributionBench } from './attribution.ts';
 import { benchBrowser, benchPageWeight, type BrowserTiming } from './browser.ts';
 import { benchDream } from './dream.ts';
+import { benchEmbedding, printEmbedding, type EmbeddingBench } from './embedding.ts';
 import { benchFastStyle } from './fast-style.ts';
 import { benchPrecompute } from './precompute.ts';
 import { benchSite } from './site.ts';
@@ -129,6 +130,13 @@ export const BENCHMARKS = [
           `  ${m}: rho top ${a.sanityRho[m]?.top}, all ${a.sanityRho[m]?.all}; deletion AUC ${a.deletionAuc[m]}, insertion AUC ${a.insertionAuc[m]}`,
       ),
     ],
+  }),
+  define<EmbeddingBench>({
+    key: 'embedding',
+    what: 'feature space against pixel space, maps and placement on the 274-image corpus, Tiny Darknet in Node wasm',
+    browser: false,
+    run: () => benchEmbedding((line) => process.stderr.write(`${line}\n`)),
+    print: printEmbedding,
   }),
   define<Awaited<ReturnType<typeof benchPrecompute>>>({
     key: 'precompute',

@@ -29,3 +29,8 @@ export function startBackend(
 export function dataUrl(packId: string, file = ''): string {
   return new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/${packId}/${file}`, location.href).href;
 }
+
+/** URL of a precomputed figure file inside the built site. */
+export function figuresUrl(file: string): string {
+  return new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}figures/${file}`, location.href).href;
+}

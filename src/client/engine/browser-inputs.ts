@@ -7,7 +7,9 @@ import { HttpSource, type ImagePixels, type ModelSpec } from '../../engine/index
 import { CachedInputs } from '../../figures/inputs/cached-inputs.ts';
 import type { PageEngine } from '../../figures/page-engine.ts';
 import { decodeImage } from '../photo-input.ts';
-import { dataUrl } from './backend.ts';
+import { dataUrl, figuresUrl } from './backend.ts';
+import { parseSetIndex } from '../../figures/common/image-set/serialise.ts';
+import { SET_INDEX_FOLDER, setIndexFile } from '../../figures/common/image-set/set-index.ts';
 
 export const READER_PACK = 'reader';
 
@@ -29,6 +31,13 @@ export function browserInputs(engine: PageEngine, photos: Map<string, ImagePixel
         const response = await fetch(dataUrl(pack!, file.join('/')));
         if (!response.ok) throw new Error(`${ref}: HTTP ${response.status}`);
         return decodeImage(await response.blob());
+      },
+      // The build's index of the set, published beside the figures: the browser never re-runs the whole set.
+      async setIndex(request) {
+        const response = await fetch(figuresUrl(`${SET_INDEX_FOLDER}/${setIndexFile(request)}`));
+        if (!response.ok)
+          throw new Error(`The image set ${request.set} is not published with this site (HTTP ${response.status}).`);
+        return parseSetIndex(await response.text());
       },
     },
     engine.plan,

@@ -5,6 +5,7 @@
  */
 import type { FastStyleNetwork, ImagePixels, Network, RgbaImage } from '../../engine/index.ts';
 import type { PhotoAnalysis } from '../inputs/photo-analysis.ts';
+import type { SetIndex, SetIndexRequest } from '../common/image-set/set-index.ts';
 
 /** Everything a figure is computed from, each loaded once and shared by the figures that need it. */
 export interface FigureInputs {
@@ -16,6 +17,8 @@ export interface FigureInputs {
   image(ref: string): Promise<ImagePixels>;
   /** One photo through one model: every layer the figures need from one forward pass per resize mode. */
   analysis(model: string, image: string): Promise<PhotoAnalysis>;
+  /** An image set seen by one layer of one model (built once at build time; fetched in the browser). */
+  imageSet(request: SetIndexRequest): Promise<SetIndex>;
 }
 
 /** How a computation is run: cancelled, watched. */
@@ -46,6 +49,8 @@ export interface Reads {
   analysis?: { model: string; image: string; layers: string[] };
   /** It takes gradients (an optimisation): a GPU backend then needs float32 render targets. */
   gradients?: boolean;
+  /** Image sets it compares the photo with (their indexes are built with the figures and shipped). */
+  sets?: SetIndexRequest[];
 }
 
 export interface FigureComputation<R, D> {

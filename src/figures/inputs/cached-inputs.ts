@@ -13,6 +13,7 @@ import {
   type PackSource,
 } from '../../engine/index.ts';
 import type { FigureInputs } from '../contract/compute.ts';
+import { setIndexFile, type SetIndex, type SetIndexRequest } from '../common/image-set/set-index.ts';
 import type { LoadPlan } from './load-plan.ts';
 import { PhotoAnalysis } from './photo-analysis.ts';
 
@@ -22,6 +23,8 @@ export interface InputSources {
   source(model: string): PackSource;
   /** An image's pixels, decoded without colour conversion. */
   decode(ref: string): Promise<ImagePixels>;
+  /** A set index: built (and cached) in Node, fetched from the site in the browser. */
+  setIndex(request: SetIndexRequest, inputs: FigureInputs): Promise<SetIndex>;
 }
 
 export class CachedInputs implements FigureInputs {
@@ -31,6 +34,7 @@ export class CachedInputs implements FigureInputs {
   private readonly fast = new Map<string, Promise<FastStyleNetwork>>();
   private readonly images = new Map<string, Promise<ImagePixels>>();
   private readonly analyses = new Map<string, Promise<PhotoAnalysis>>();
+  private readonly sets = new Map<string, Promise<SetIndex>>();
 
   constructor(
     private readonly sources: InputSources,
@@ -65,6 +69,10 @@ export class CachedInputs implements FigureInputs {
     });
   }
 
+  imageSet(request: SetIndexRequest): Promise<SetIndex> {
+    return memo(this.sets, setIndexFile(request), () => this.sources.setIndex(request, this));
+  }
+
   /** Forgets an image and its passes (a reader's photo that was replaced). */
   forget(ref: string): void {
     this.images.delete(ref);
@@ -82,6 +90,7 @@ export class CachedInputs implements FigureInputs {
     this.networks.clear();
     this.fast.clear();
     this.analyses.clear();
+    this.sets.clear();
   }
 }
 

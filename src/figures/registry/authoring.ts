@@ -17,6 +17,9 @@ import { saliencyCompareAuthoring } from '../kinds/saliency-compare/author.ts';
 import { occlusionAuthoring } from '../kinds/occlusion/author.ts';
 import { sanityCheckAuthoring } from '../kinds/sanity-check/author.ts';
 import { faithfulnessAuthoring } from '../kinds/faithfulness/author.ts';
+import { neighboursAuthoring } from '../kinds/neighbours/author.ts';
+import { embeddingMapAuthoring } from '../kinds/embedding-map/author.ts';
+import { topPatchesAuthoring } from '../kinds/top-patches/author.ts';
 import { styleGridAuthoring } from '../kinds/style-grid/author.ts';
 import { styleSweepAuthoring } from '../kinds/style-sweep/author.ts';
 import { topKAuthoring } from '../kinds/top-k/author.ts';
@@ -43,6 +46,9 @@ export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
   occlusion: occlusionAuthoring,
   'sanity-check': sanityCheckAuthoring,
   faithfulness: faithfulnessAuthoring,
+  neighbours: neighboursAuthoring,
+  'embedding-map': embeddingMapAuthoring,
+  'top-patches': topPatchesAuthoring,
 };
 
 /** The kind an MDX tag names (FeatureMapGrid: feature-maps), or undefined for a tag that is no figure. */

@@ -16,6 +16,9 @@ import SaliencyMethods from '../kinds/saliency-compare/SaliencyMethods.astro';
 import OcclusionMap from '../kinds/occlusion/OcclusionMap.astro';
 import SanityCheck from '../kinds/sanity-check/SanityCheck.astro';
 import FaithfulnessCurves from '../kinds/faithfulness/FaithfulnessCurves.astro';
+import NearestNeighbours from '../kinds/neighbours/NearestNeighbours.astro';
+import EmbeddingMap from '../kinds/embedding-map/EmbeddingMap.astro';
+import TopPatches from '../kinds/top-patches/TopPatches.astro';
 import StyleGrid from '../kinds/style-grid/StyleGrid.astro';
 import StyleSweep from '../kinds/style-sweep/StyleSweep.astro';
 import TopK from '../kinds/top-k/TopK.astro';
@@ -45,6 +48,9 @@ const COMPONENTS: { [K in RecipeKind]: AstroComponent } = {
   occlusion: OcclusionMap,
   'sanity-check': SanityCheck,
   faithfulness: FaithfulnessCurves,
+  neighbours: NearestNeighbours,
+  'embedding-map': EmbeddingMap,
+  'top-patches': TopPatches,
 };
 
 /** MDX tag name to Astro component (passed to <Content components>): figures need no import in an article. */

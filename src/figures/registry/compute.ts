@@ -23,6 +23,9 @@ import { saliencyCompare } from '../kinds/saliency-compare/compute.ts';
 import { occlusion } from '../kinds/occlusion/compute.ts';
 import { sanityCheck } from '../kinds/sanity-check/compute.ts';
 import { faithfulness } from '../kinds/faithfulness/compute.ts';
+import { neighbours } from '../kinds/neighbours/compute.ts';
+import { embeddingMap } from '../kinds/embedding-map/compute.ts';
+import { topPatches } from '../kinds/top-patches/compute.ts';
 import type { DataOf, FigureData, Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K>> } = {
@@ -46,6 +49,9 @@ const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K
   occlusion,
   'sanity-check': sanityCheck,
   faithfulness,
+  neighbours,
+  'embedding-map': embeddingMap,
+  'top-patches': topPatches,
 };
 
 function computationOf<K extends RecipeKind>(recipe: RecipeOf<K>): FigureComputation<RecipeOf<K>, DataOf<K>> {

@@ -28,4 +28,7 @@ export const LIVE: { [K in RecipeKind]: LiveEntry<K> } = {
   occlusion: { wake: null, load: () => import('../kinds/occlusion/live.ts') },
   'sanity-check': { wake: null, load: () => import('../kinds/sanity-check/live.ts') },
   faithfulness: { wake: null, load: () => import('../kinds/faithfulness/live.ts') },
+  neighbours: { wake: null, load: () => import('../kinds/neighbours/live.ts') },
+  'embedding-map': { wake: 'visible', load: () => import('../kinds/embedding-map/live.ts') },
+  'top-patches': { wake: null, load: () => import('../kinds/top-patches/live.ts') },
 };

@@ -23,6 +23,9 @@ import type { SaliencyCompareData, SaliencyCompareRecipe } from '../kinds/salien
 import type { OcclusionData, OcclusionRecipe } from '../kinds/occlusion/recipe.ts';
 import type { SanityCheckData, SanityCheckRecipe } from '../kinds/sanity-check/recipe.ts';
 import type { FaithfulnessData, FaithfulnessRecipe } from '../kinds/faithfulness/recipe.ts';
+import type { TopPatchesData, TopPatchesRecipe } from '../kinds/top-patches/recipe.ts';
+import type { EmbeddingMapData, EmbeddingMapRecipe } from '../kinds/embedding-map/recipe.ts';
+import type { NeighboursData, NeighboursRecipe } from '../kinds/neighbours/recipe.ts';
 
 export interface KindTypes {
   'feature-maps': { recipe: FeatureMapsRecipe; data: FeatureMapsData };
@@ -45,6 +48,9 @@ export interface KindTypes {
   occlusion: { recipe: OcclusionRecipe; data: OcclusionData };
   'sanity-check': { recipe: SanityCheckRecipe; data: SanityCheckData };
   faithfulness: { recipe: FaithfulnessRecipe; data: FaithfulnessData };
+  neighbours: { recipe: NeighboursRecipe; data: NeighboursData };
+  'embedding-map': { recipe: EmbeddingMapRecipe; data: EmbeddingMapData };
+  'top-patches': { recipe: TopPatchesRecipe; data: TopPatchesData };
 }
 
 export type RecipeKind = keyof KindTypes;
