@@ -20,7 +20,7 @@ import {
   type VectorSet,
 } from '../../../src/engine/embedding/neighbours.ts';
 import { PIXEL_VECTOR_SIDE, pixelVector } from '../../../src/engine/embedding/pixel-vector.ts';
-import { PLACE_NEIGHBOURS, placePoint } from '../../../src/engine/embedding/place.ts';
+import { PLACE_NEIGHBOURS, PLACE_POWER, placePoint } from '../../../src/engine/embedding/place.ts';
 import type { EmbeddingBenchApi } from '../../../src/client/embedding-bench.ts';
 
 import { withBrowser } from './browser.ts';
@@ -34,6 +34,7 @@ import { round, time } from './timing.ts';
 
 const LAYER = 'conv2d_15';
 const PLACE_KS = [3, 5, 10, 15];
+const PLACE_POWERS = [1, 2, 4, 8];
 /** Every HOLD_OUT-th image is held out of the placement map. */
 const HOLD_OUT = 10;
 
@@ -57,6 +58,8 @@ export interface EmbeddingBench {
     fitted: number;
     /** Per neighbour count k of placePoint. */
     byK: Record<string, PlacementScore>;
+    /** Per power of the weights (1 / cosine distance), at k = PLACE_NEIGHBOURS. */
+    byPower: Record<string, PlacementScore>;
     /** The same measures for the fitted points themselves (each one's map neighbours, itself left out). */
     fittedPoints: PlacementScore;
   };
@@ -142,12 +145,11 @@ async function measure(network: Network, log: (line: string) => void): Promise<E
   const fittedLabels = kept.map((i) => labels[i]!);
   const map = layout(fitted, 'umap');
   const mapSet: VectorSet = { count: kept.length, dim: 2, data: map };
-  const byK: Record<string, PlacementScore> = {};
-  for (const k of PLACE_KS) {
+  const score = (k: number, power: number): PlacementScore => {
     let [kept10, same5, nearestHits] = [0, 0, 0];
     for (const i of held) {
       const vector = features.data.subarray(i * features.dim, (i + 1) * features.dim);
-      const placed = placePoint(vector, fitted, map, k);
+      const placed = placePoint(vector, fitted, map, k, -1, power);
       const onMap = euclideanNeighbours([placed.x, placed.y], mapSet, 10).map((m) => m.index);
       const inFeatures = cosineNeighbours(vector, fitted, 10).map((m) => m.index);
       const top10 = new Set(inFeatures);
@@ -155,12 +157,14 @@ async function measure(network: Network, log: (line: string) => void): Promise<E
       same5 += onMap.slice(0, 5).filter((j) => fittedLabels[j] === labels[i]).length / 5;
       nearestHits += inFeatures.slice(0, 5).includes(onMap[0]!) ? 1 : 0;
     }
-    byK[k] = {
+    return {
       neighbourhoodAt10: round(kept10 / held.length, 4),
       precisionAt5: round(same5 / held.length, 4),
       nearestIsNeighbour: round(nearestHits / held.length, 4),
     };
-  }
+  };
+  const byK = Object.fromEntries(PLACE_KS.map((k) => [k, score(k, PLACE_POWER)]));
+  const byPower = Object.fromEntries(PLACE_POWERS.map((p) => [p, score(PLACE_NEIGHBOURS, p)]));
   const fittedMapAt10 = allNeighbours(mapSet, 10, 'euclidean');
   const fittedFeatureAt10 = allNeighbours(fitted, 10, 'cosine');
   const fittedPoints = {
@@ -206,7 +210,7 @@ async function measure(network: Network, log: (line: string) => void): Promise<E
       pca: round(neighbourhoodPreservation(featureAt10, mapAt10(pca)), 4),
       umap: round(neighbourhoodPreservation(featureAt10, mapAt10(umap)), 4),
     },
-    placement: { heldOut: held.length, fitted: kept.length, byK, fittedPoints },
+    placement: { heldOut: held.length, fitted: kept.length, byK, byPower, fittedPoints },
     buildSeconds: round(featuresSeconds + umapSeconds + pcaSeconds, 2),
     buildParts: { featuresSeconds, umapSeconds, pcaSeconds },
     placeMs: 'placeMs' in chromium ? chromium.placeMs : null,
@@ -221,9 +225,13 @@ export function printEmbedding(e: EmbeddingBench): string[] {
     `  same-label precision@5: ${e.layers.feature} ${e.precisionAt5.feature[e.layers.feature]}, logits (${e.layers.logits}) ${e.precisionAt5.feature.logits}, pixels ${e.precisionAt5.pixel}`,
     `  neighbourhood preservation@10 (${e.layers.feature}): PCA ${e.neighbourhoodPreservation.pca}, UMAP ${e.neighbourhoodPreservation.umap}`,
     `  placement (${e.placement.heldOut} held out, UMAP on ${e.placement.fitted}):`,
-    ...[...Object.entries(e.placement.byK), ['fitted points', e.placement.fittedPoints] as const].map(
-      ([k, s]) =>
-        `    ${k === 'fitted points' ? k : `k=${k}`}: neighbourhood@10 ${s.neighbourhoodAt10}, precision@5 ${s.precisionAt5}, nearest map point a feature neighbour ${s.nearestIsNeighbour}`,
+    ...[
+      ...Object.entries(e.placement.byK).map(([k, s]) => [`k=${k}`, s] as const),
+      ...Object.entries(e.placement.byPower).map(([p, s]) => [`weights^${p}`, s] as const),
+      ['fitted points', e.placement.fittedPoints] as const,
+    ].map(
+      ([what, s]) =>
+        `    ${what}: neighbourhood@10 ${s.neighbourhoodAt10}, precision@5 ${s.precisionAt5}, nearest map point a feature neighbour ${s.nearestIsNeighbour}`,
     ),
     `  build ${e.buildSeconds} s (features ${e.buildParts.featuresSeconds} s, UMAP ${e.buildParts.umapSeconds} s, PCA ${e.buildParts.pcaSeconds} s)`,
     `  a photo in Chromium: ${'error' in e.chromium ? e.chromium.error : `features ${e.chromium.featuresMs} ms (${e.chromium.backend}), then placement and neighbours ${e.chromium.placeMs} ms`}`,

@@ -15,5 +15,5 @@ export function embeddingMapMarkup(data: EmbeddingMapData): string {
   const near = data.neighbours
     .map((n) => `${escape(n.caption.replace(/\.$/, ''))} <span class="ll-set-score">${n.score.toFixed(2)}</span>`)
     .join(', ');
-  return `<ul class="ll-map-legend-static" aria-label="Categories">${legend}</ul><p>Your photo (blue ring) is placed at the weighted average of its ${data.neighbours.length} nearest images in ${escape(data.layer)} feature space (weights: 1 / cosine distance), never by re-fitting the map: ${near}.</p>`;
+  return `<ul class="ll-map-legend-static" aria-label="Categories">${legend}</ul><p>Your photo (blue ring) is placed at the weighted average of its ${data.neighbours.length} nearest images in ${escape(data.layer)} feature space (weights: the inverse cosine distance to the 4th power, so the nearest pull hardest), never by re-fitting the map: ${near}.</p>`;
 }
