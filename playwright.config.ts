@@ -32,6 +32,7 @@ export default defineConfig({
         'worker.spec.ts',
         'attribution.spec.ts',
         'last-layer.spec.ts',
+        'own-images.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

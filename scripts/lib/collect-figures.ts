@@ -11,6 +11,7 @@ import { PROJECT_ROOT, contentDir } from '../../src/node/paths.ts';
 import { scanArticle } from '../../src/figures/scan.ts';
 import { checkFrontmatter } from '../../src/figures/check-frontmatter.ts';
 import type { BuildProfile } from '../../src/figures/profiles.ts';
+import { contentImages } from '../../src/figures/content-images.ts';
 
 export interface Collected {
   articles: number;
@@ -33,7 +34,8 @@ export async function collectFigures(
     recipes: new Map(),
     articleOf: new Map(),
     notFetched: [],
-    problems: [],
+    // The articles' own images first: a figure naming one of them is only checked once they check out.
+    problems: [...contentImages().problems],
   };
   for (const file of files) {
     const display = path.relative(PROJECT_ROOT, path.join(dir, file));

@@ -4,6 +4,7 @@
  * lists them all), so the list of valid images stays readable.
  */
 import { imagePacks } from '../registry/index.ts';
+import { contentImages } from './content-images.ts';
 import type { ImagePack } from '../registry/schema.ts';
 import { imageRef } from './contract/authoring.ts';
 import { suggestion } from './suggest.ts';
@@ -18,16 +19,22 @@ function images(pack: ImagePack): string[] {
   return pack.files.filter((f) => f.publish !== false && f.path !== pack.set?.licenseFile).map((f) => f.path);
 }
 
+/** The registry's image packs and the articles' own images (when they check out). */
+function packs(): ImagePack[] {
+  const own = contentImages().pack;
+  return own ? [...imagePacks(), own] : imagePacks();
+}
+
 export function checkImage(image: string | undefined, photo: string): string[] {
   const ref = imageRef(image ?? photo);
   const [pack, file] = [ref.slice(0, ref.indexOf('/')), ref.slice(ref.indexOf('/') + 1)];
-  const valid = imagePacks().flatMap((p) => images(p).map((f) => authorName(p, f)));
-  const listed = imagePacks().flatMap((p) =>
+  const valid = packs().flatMap((p) => images(p).map((f) => authorName(p, f)));
+  const listed = packs().flatMap((p) =>
     p.set
       ? [`${authorName(p, '<file>')} (${images(p).length} images, listed on the credits page)`]
       : images(p).map((f) => authorName(p, f)),
   );
-  const owner = imagePacks().find((p) => p.id === pack);
+  const owner = packs().find((p) => p.id === pack);
   const entry = owner?.files.find((f) => f.path === file && f.path !== owner.set?.licenseFile);
   if (!entry)
     return [

@@ -26,9 +26,12 @@ export function storeDir(): string {
   return path.resolve(process.env.LAYERLENS_STORE ?? path.join(PROJECT_ROOT, 'models/store'));
 }
 
-/** The folder of one fetched pack. */
+/** The pack of the articles' own images (the content folder's images/; src/figures/content-images.ts). */
+export const CONTENT_PACK = 'images-content';
+
+/** The folder of one fetched pack; the articles' own images are read where they are. */
 export function packDir(packId: string): string {
-  return path.join(storeDir(), packId);
+  return packId === CONTENT_PACK ? path.join(contentDir(), 'images') : path.join(storeDir(), packId);
 }
 
 /** The mirror named by LAYERLENS_MIRROR (the models folder of a local mirror), or null. */

@@ -9,6 +9,9 @@ import { PROFILES } from '../../src/figures/profiles.ts';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';
 import { collectFigures } from '../../scripts/lib/collect-figures.ts';
 
+// The fixture's own images (content/images/) are the fixture content folder's.
+process.env.LAYERLENS_CONTENT = 'tests/fixtures/basic/content';
+
 describe('figure props', () => {
   it('resolves defaults: the article photo, every channel, a near-square grid', () => {
     const result = resolveComponent('FeatureMapGrid', { layer: 'conv2d_1' }, 'chelsea.png', PROFILES.cpu);
@@ -182,7 +185,7 @@ describe('scanning articles', () => {
       path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles'),
     );
     expect(collected.problems).toEqual([]);
-    expect(collected.recipes.size).toBe(27); // 8 in fixture.mdx, 4 in dreams.mdx, 5 in style.mdx, 7 in attribution.mdx, 3 in last-layer.mdx
+    expect(collected.recipes.size).toBe(30); // 8 in fixture.mdx, 4 in dreams.mdx, 5 in style.mdx, 7 in attribution.mdx, 3 in last-layer.mdx, 3 in own-images.mdx
     expect(collected.notFetched).toEqual([
       expect.stringContaining('fixture.mdx:19:1: <FeatureMapGrid> vgg19/block4_conv1'),
       expect.stringContaining('style.mdx:17:1: <StyleGrid> vgg19/block4_conv2'),

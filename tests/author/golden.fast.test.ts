@@ -14,6 +14,8 @@ import { PROJECT_ROOT } from '../../src/node/paths.ts';
 import { expectGolden } from '../helpers/golden.ts';
 
 const ARTICLES = path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles');
+// The fixture's own images (content/images/) are the fixture content folder's.
+process.env.LAYERLENS_CONTENT = 'tests/fixtures/basic/content';
 const GOLDEN = path.join(PROJECT_ROOT, 'tests/author/golden');
 
 async function authorOutput(file: string) {

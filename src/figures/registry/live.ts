@@ -22,7 +22,7 @@ export const LIVE: { [K in RecipeKind]: LiveEntry<K> } = {
   gatys: { wake: 'load', load: () => import('../kinds/gatys/live.ts') },
   'fast-style': { wake: 'load', load: () => import('../kinds/fast-style/live.ts') },
   gram: { wake: 'visible', load: () => import('../kinds/gram/live.ts') },
-  'input-photo': null,
+  'input-photo': { wake: null, load: () => import('../kinds/input-photo/live.ts') },
   saliency: { wake: null, load: () => import('../kinds/saliency/live.ts') },
   'saliency-compare': { wake: null, load: () => import('../kinds/saliency-compare/live.ts') },
   occlusion: { wake: null, load: () => import('../kinds/occlusion/live.ts') },
