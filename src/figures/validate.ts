@@ -158,7 +158,17 @@ function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>, pr
   }
   const where = issue.path.length ? `prop "${issue.path.join('.')}"` : 'props';
   const name = String(issue.path[0] ?? 'prop');
-  return `${where}: ${issue.message}${mdxHint(issue, name, issue.path.length === 1 ? raw[name] : undefined)}`;
+  return `${where}: ${issue.message}${choiceHint(issue, raw)}${mdxHint(issue, name, issue.path.length === 1 ? raw[name] : undefined)}`;
+}
+
+/** The closest valid choice to a misspelt one ("scraem": did you mean "scream"?), at any depth of the props. */
+function choiceHint(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
+  if (issue.code !== 'invalid_value') return '';
+  const value = issue.path.reduce<unknown>(
+    (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
+    raw,
+  );
+  return typeof value === 'string' ? suggestion(value, issue.values.map(String)) : '';
 }
 
 /** How to write a number, an array or a boolean in MDX, when the author wrote a string instead. */

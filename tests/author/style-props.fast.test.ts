@@ -113,4 +113,18 @@ describe('style figure props', () => {
     );
     expect(result).toMatchObject({ status: 'not-fetched', model: 'vgg19', layer: 'block4_conv2' });
   });
+
+  it('says which style, painting or method a misspelt name meant', () => {
+    const fast = resolveComponent('FastStyle', { styles: ['scraem'] }, 'chicago.jpg', PROFILES.cpu);
+    expect(fast.status === 'invalid' && fast.problems[0]).toMatch(/prop "styles\.0": .* \(did you mean "scream"\?\)$/);
+    const grid = resolveComponent(
+      'StyleGrid',
+      { style: 'styles/starynight.jpg', rows: [['block1_conv1']] },
+      'chicago.jpg',
+      PROFILES.cpu,
+    );
+    expect(grid.status === 'invalid' && grid.problems[0]).toMatch(/did you mean "styles\/starrynight\.jpg"/);
+    const map = resolveComponent('SaliencyMap', { method: 'grad-camm' }, 'chicago.jpg', PROFILES.cpu);
+    expect(map.status === 'invalid' && map.problems[0]).toMatch(/\(did you mean "grad-cam"\?\)$/);
+  });
 });
