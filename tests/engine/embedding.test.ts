@@ -1,20 +1,14 @@
 /**
- * The embedding module: cut-outs on a background, pooled features, neighbours and their measures, the
- * PCA and UMAP layouts, a new image placed on a fitted map and a unit's patch. The synthetic cases pin the
- * arithmetic; the corpus cases check, on a subset of the corpus through Tiny Darknet, that feature space
- * is what the figures claim it is: better than pixel space at retrieving same-label neighbours, and kept
- * by the map well enough to place a new image among its neighbours.
+ * The embedding module's parts: cut-outs on a background, pooled features, neighbours and their measures,
+ * the PCA and UMAP layouts. The synthetic cases pin the arithmetic; one case checks the pooling against
+ * Tiny Darknet's own activations. The corpus cases are in embedding-corpus.test.ts.
  */
 import path from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Network } from '../../src/engine/index.ts';
-import { modelView } from '../../src/engine/attribution/model-view.ts';
 import { ensureGradients } from '../../src/engine/dream/gradients.ts';
-import { mulberry32 } from '../../src/engine/dream/random.ts';
 import { CUTOUT_BACKGROUND, cutoutOnBackground } from '../../src/engine/embedding/cutout.ts';
 import { featuresOf, layerFeatures } from '../../src/engine/embedding/features.ts';
-import { layout, pca2 } from '../../src/engine/embedding/layout.ts';
 import {
   allNeighbours,
   cosineNeighbours,
@@ -23,10 +17,6 @@ import {
   precisionAtK,
   type VectorSet,
 } from '../../src/engine/embedding/neighbours.ts';
-import { unitPatch } from '../../src/engine/embedding/patch.ts';
-import { PIXEL_VECTOR_SIDE, pixelVector } from '../../src/engine/embedding/pixel-vector.ts';
-import { placePoint } from '../../src/engine/embedding/place.ts';
-import { receptiveField, unitBox } from '../../src/engine/embedding/receptive-field.ts';
 import type { ImagePixels } from '../../src/engine/image/preprocess.ts';
 import { initNodeBackend, loadModel } from '../../src/node/engine.ts';
 import { decodeImageFile } from '../../src/node/image.ts';
@@ -46,43 +36,9 @@ beforeAll(async () => {
 afterAll(() => darknet?.dispose());
 
 const corpusFile = (entry: ImageSetEntry) => path.join(imagesRoot(), 'corpus', entry.file);
-const labelOf = (entry: ImageSetEntry) => entry.subcategory ?? entry.category;
-
 /** Pixel (x, y) of an RGB image as [r, g, b]. */
 const rgbAt = (image: ImagePixels, x: number, y: number) =>
   Array.from(image.data.subarray((y * image.width + x) * 3, (y * image.width + x) * 3 + 3));
-
-/** Pearson's correlation. */
-function correlation(a: number[], b: number[]): number {
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const [ma, mb] = [mean(a), mean(b)];
-  let [ab, aa, bb] = [0, 0, 0];
-  a.forEach((x, i) => {
-    ab += (x - ma) * (b[i]! - mb);
-    aa += (x - ma) ** 2;
-    bb += (b[i]! - mb) ** 2;
-  });
-  return ab / Math.sqrt(aa * bb);
-}
-
-/** Every pairwise Euclidean distance of a flat [x0, y0, x1, y1, ...] (or wider) point array. */
-function pairwiseDistances(points: ArrayLike<number>, dim: number): number[] {
-  const n = points.length / dim;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      let sum = 0;
-      for (let d = 0; d < dim; d++) sum += (points[i * dim + d]! - points[j * dim + d]!) ** 2;
-      out.push(Math.sqrt(sum));
-    }
-  return out;
-}
-
-/** Rows of n gaussian-ish values (sum of uniforms), seeded. */
-function randomRows(n: number, dim: number, seed: number): Float32Array {
-  const random = mulberry32(seed);
-  return Float32Array.from({ length: n * dim }, () => random() + random() + random() - 1.5);
-}
 
 describe('cutoutOnBackground', () => {
   it('centres a non-square RGBA image on a square and blends its transparency exactly', () => {
@@ -269,171 +225,5 @@ describe('neighbours', () => {
     expect(neighbourhoodPreservation(a, b)).toBe(4 / 6);
     expect(neighbourhoodPreservation(a, a)).toBe(1);
     expect(neighbourhoodPreservation([[1], [0]], [[2], [2]])).toBe(0);
-  });
-});
-
-describe('layout', () => {
-  it('pca2 is deterministic and recovers a plane embedded in 20-D', () => {
-    const n = 60;
-    const dim = 20;
-    const random = mulberry32(5);
-    // Two orthonormal directions in 20-D (Gram-Schmidt on random vectors).
-    const u = Array.from({ length: dim }, () => random() - 0.5);
-    const v = Array.from({ length: dim }, () => random() - 0.5);
-    const dot = (p: number[], q: number[]) => p.reduce((s, x, i) => s + x * q[i]!, 0);
-    const un = Math.sqrt(dot(u, u));
-    u.forEach((x, i) => (u[i] = x / un));
-    const uv = dot(u, v);
-    v.forEach((x, i) => (v[i] = x - uv * u[i]!));
-    const vn = Math.sqrt(dot(v, v));
-    v.forEach((x, i) => (v[i] = x / vn));
-    // Plane coordinates (spread 3 along one axis, 1 along the other), a fixed offset, noise 1e-3.
-    const plane = Array.from({ length: n }, () => [6 * (random() - 0.5), 2 * (random() - 0.5)] as const);
-    const rows = plane.map(([a, b]) =>
-      Array.from({ length: dim }, (_, j) => 0.7 + a * u[j]! + b * v[j]! + 1e-3 * (random() - 0.5)),
-    );
-    const first = pca2(rows);
-    expect(first.length).toBe(2 * n);
-    expect(pca2(rows)).toEqual(first);
-    const r = correlation(pairwiseDistances(first, 2), pairwiseDistances(plane.flat(), 2));
-    expect(r).toBeGreaterThan(0.99);
-    // The first axis carries the larger spread.
-    const spread = (axis: number) => Math.max(...plane.map((_, i) => Math.abs(first[i * 2 + axis]!)));
-    expect(spread(0)).toBeGreaterThan(spread(1));
-  });
-
-  it("layout(set, 'umap') is seeded: the same seed gives the same map, another seed another", () => {
-    const set: VectorSet = { count: 40, dim: 20, data: randomRows(40, 20, 9) };
-    const a = layout(set, 'umap', { seed: 3 });
-    const b = layout(set, 'umap', { seed: 3 });
-    const c = layout(set, 'umap', { seed: 4 });
-    expect(a.length).toBe(80);
-    expect(a.every(Number.isFinite)).toBe(true);
-    expect(b).toEqual(a);
-    expect(c).not.toEqual(a);
-  });
-});
-
-describe('the corpus through Tiny Darknet', () => {
-  // 12 images from each of five well-populated subcategories, spread through each.
-  const LABELS = ['birds', 'mammals', 'flowers', 'fruit', 'tools'];
-  const PER_LABEL = 12;
-  let entries: ImageSetEntry[];
-  let labels: string[];
-  let features: VectorSet;
-  let pixels: VectorSet;
-
-  beforeAll(async () => {
-    const all = imageSet('images-corpus');
-    entries = LABELS.flatMap((label) => {
-      const of = all.filter((e) => labelOf(e) === label);
-      return Array.from({ length: PER_LABEL }, (_, i) => of[Math.floor((i * of.length) / PER_LABEL)]!);
-    });
-    labels = entries.map(labelOf);
-    const featureData = new Float32Array(entries.length * 128);
-    const pixelData = new Uint8Array(entries.length * PIXEL_VECTOR_SIDE * PIXEL_VECTOR_SIDE * 3);
-    for (const [i, entry] of entries.entries()) {
-      const image = cutoutOnBackground(await decodeImageFile(corpusFile(entry)));
-      const [f] = await layerFeatures(darknet, image, [LAYER]);
-      featureData.set(f!.vector, i * 128);
-      pixelData.set(await pixelVector(image), i * PIXEL_VECTOR_SIDE * PIXEL_VECTOR_SIDE * 3);
-    }
-    features = { count: entries.length, dim: 128, data: featureData };
-    pixels = { count: entries.length, dim: PIXEL_VECTOR_SIDE * PIXEL_VECTOR_SIDE * 3, data: pixelData };
-  });
-
-  it('features retrieve same-label neighbours better than pixels', () => {
-    expect(new Set(entries).size).toBe(LABELS.length * PER_LABEL);
-    const feature = precisionAtK(allNeighbours(features, 5, 'cosine'), labels);
-    const pixel = precisionAtK(allNeighbours(pixels, 5, 'euclidean', 255), labels);
-    console.log(
-      `precision@5 on ${entries.length} images: ${LAYER} features ${feature.toFixed(3)}, pixels ${pixel.toFixed(3)}`,
-    );
-    expect(feature).toBeGreaterThan(pixel + 0.15);
-  });
-
-  it('UMAP keeps the feature neighbourhoods', () => {
-    const map = layout(features, 'umap');
-    const preservation = neighbourhoodPreservation(
-      allNeighbours(features, 10, 'cosine'),
-      allNeighbours({ count: features.count, dim: 2, data: map }, 10, 'euclidean'),
-    );
-    console.log(`UMAP neighbourhood preservation@10: ${preservation.toFixed(3)}`);
-    expect(preservation).toBeGreaterThan(0.3);
-  });
-
-  it('placePoint puts a held-out image next to its feature-space neighbours', () => {
-    // Four folds: each quarter held out in turn, the map fitted on the rest, every image placed once.
-    const folds = 4;
-    let hits = 0;
-    for (let fold = 0; fold < folds; fold++) {
-      const held = entries.map((_, i) => i).filter((i) => i % folds === fold);
-      const kept = entries.map((_, i) => i).filter((i) => i % folds !== fold);
-      const fitted: VectorSet = {
-        count: kept.length,
-        dim: 128,
-        data: Float32Array.from(kept.flatMap((i) => Array.from(features.data.subarray(i * 128, (i + 1) * 128)))),
-      };
-      const map = layout(fitted, 'umap');
-      const mapSet: VectorSet = { count: kept.length, dim: 2, data: map };
-      for (const i of held) {
-        const vector = features.data.subarray(i * 128, (i + 1) * 128);
-        const placed = placePoint(vector, fitted, map);
-        const neighbours = cosineNeighbours(vector, fitted, 5);
-        expect(placed.neighbours).toEqual(neighbours);
-        const [nearest] = euclideanNeighbours([placed.x, placed.y], mapSet, 1);
-        if (neighbours.some((n) => n.index === nearest!.index)) hits++;
-      }
-    }
-    const share = hits / entries.length;
-    // Measured 0.70 (42 of 60). The weighted mean of five neighbours can fall between two clusters.
-    console.log(`placePoint: nearest map point among the 5 feature neighbours for ${hits} of ${entries.length}`);
-    expect(share).toBeGreaterThan(0.5);
-  });
-});
-
-describe('unitPatch', () => {
-  it('conv2d_10 at the top-left corner: a tile x tile opaque image, grey outside the photo, no leaks', async () => {
-    const entry = imageSet('images-corpus')[0]!;
-    const rgb = modelView(darknet, cutoutOnBackground(await decodeImageFile(corpusFile(entry))), 'squash');
-    const field = receptiveField(darknet, 'conv2d_10');
-    expect(field.size).toEqual([62, 62]);
-    // Unit (0, 0)'s 62 px window starts 27 px before the image on both axes.
-    expect(unitBox(field, 0, 0)).toEqual({ top: 0, left: 0, bottom: 35, right: 35 });
-    const tile = 62;
-    const before = tf.memory().numTensors;
-    const patch = await unitPatch(darknet, rgb, field, { layer: 'conv2d_10', channel: 5, y: 0, x: 0 }, tile);
-    expect(tf.memory().numTensors).toBe(before);
-    expect(patch.width).toBe(tile);
-    expect(patch.height).toBe(tile);
-    expect(patch.rgba.length).toBe(tile * tile * 4);
-    let outside = 0;
-    const insideValues = new Set<number>();
-    for (let y = 0; y < tile; y++) {
-      for (let x = 0; x < tile; x++) {
-        const [r, g, b, a] = patch.rgba.subarray((y * tile + x) * 4, (y * tile + x) * 4 + 4);
-        expect(a).toBe(255);
-        if (y < 27 || x < 27) {
-          for (const v of [r!, g!, b!]) expect(Math.abs(v - 0.5 * 255)).toBeLessThanOrEqual(1);
-          outside++;
-        } else insideValues.add(r!);
-      }
-    }
-    expect(outside).toBe(tile * tile - 35 * 35);
-    // The photo part is not flat grey.
-    expect(insideValues.size).toBeGreaterThan(5);
-
-    // Half the size: output row y samples window row 2y + 0.5, outside the photo for y < 13.
-    const small = await unitPatch(darknet, rgb, field, { layer: 'conv2d_10', channel: 5, y: 0, x: 0 }, 31);
-    expect(tf.memory().numTensors).toBe(before);
-    expect(small.rgba.length).toBe(31 * 31 * 4);
-    for (let y = 0; y < 31; y++) {
-      for (let x = 0; x < 31; x++) {
-        const [r, g, b, a] = small.rgba.subarray((y * 31 + x) * 4, (y * 31 + x) * 4 + 4);
-        expect(a).toBe(255);
-        if (y < 13 || x < 13) for (const v of [r!, g!, b!]) expect(Math.abs(v - 0.5 * 255)).toBeLessThanOrEqual(1);
-      }
-    }
-    rgb.dispose();
   });
 });
