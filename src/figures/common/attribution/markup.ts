@@ -5,10 +5,9 @@
  */
 import { completenessText, drawingNote, METHOD_LABELS } from './labels.ts';
 import type { AttributionData, PanelData } from './recipe.ts';
+import { escapeHtml } from '../html.ts';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 /** A value as the page shows it: probabilities as percentages. */
 export function formatValue(value: number, measure: string): string {

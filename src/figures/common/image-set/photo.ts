@@ -4,7 +4,7 @@
  */
 import { attribution, embedding, type LayerFeatures, type Network } from '../../../engine/index.ts';
 import type { FigureInputs, Reads } from '../../contract/compute.ts';
-import type { SetRecipeBase } from './recipe.ts';
+import type { SetMember, SetRecipeBase } from './recipe.ts';
 import type { SetIndex } from './set-index.ts';
 
 export interface PhotoInSet {
@@ -43,4 +43,10 @@ export function setReads(recipe: SetRecipeBase): Reads {
     images: [recipe.image],
     sets: [{ set: recipe.set, model: recipe.model, layer: recipe.layer }],
   };
+}
+
+/** An image of the set as a figure names it, with its score (similarity, distance or activation). */
+export function member(index: SetIndex, i: number, score: number): SetMember {
+  const image = index.images[i]!;
+  return { index: i, ref: image.ref, caption: image.caption, group: image.group, score };
 }

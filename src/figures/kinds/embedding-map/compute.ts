@@ -4,8 +4,7 @@
  */
 import { embedding, visual } from '../../../engine/index.ts';
 import type { FigureComputation } from '../../contract/compute.ts';
-import { featureSet, photoInSet, setReads } from '../../common/image-set/photo.ts';
-import { member } from '../neighbours/compute.ts';
+import { featureSet, member, photoInSet, setReads } from '../../common/image-set/photo.ts';
 import { CATEGORY_COLOURS, drawMap } from './draw.ts';
 import type { EmbeddingMapData, EmbeddingMapRecipe } from './recipe.ts';
 

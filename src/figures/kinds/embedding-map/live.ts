@@ -3,7 +3,7 @@
  * 32x32 pixels) becomes an interactive map per method (zoom, pan, captions, keyboard); a reader's photo
  * moves its marked point and links without re-fitting anything.
  */
-import { textLive } from '../../common/attribution/live.ts';
+import { textLive } from '../../common/text-live.ts';
 import { parseSetIndex } from '../../common/image-set/serialise.ts';
 import type { SetIndex } from '../../common/image-set/set-index.ts';
 import type { LiveKind } from '../../contract/live.ts';

@@ -1,5 +1,5 @@
 /** The faithfulness curves: charts and areas follow a reader's photo. */
-import { textLive } from '../../common/attribution/live.ts';
+import { textLive } from '../../common/text-live.ts';
 import { faithfulnessMarkup } from './markup.ts';
 import type { FaithfulnessData } from './recipe.ts';
 

@@ -5,9 +5,8 @@
  */
 import { embedding, visual, type RgbaImage } from '../../../engine/index.ts';
 import type { FigureComputation, FigureInputs } from '../../contract/compute.ts';
-import { featureSet, photoInSet, setReads } from '../../common/image-set/photo.ts';
+import { featureSet, member, photoInSet, setReads } from '../../common/image-set/photo.ts';
 import type { SetMember } from '../../common/image-set/recipe.ts';
-import type { SetIndex } from '../../common/image-set/set-index.ts';
 import type { NeighboursData, NeighboursRecipe } from './recipe.ts';
 
 const TILE = 96;
@@ -44,11 +43,6 @@ export const neighbours: FigureComputation<NeighboursRecipe, NeighboursData> = {
     };
   },
 };
-
-export function member(index: SetIndex, i: number, score: number): SetMember {
-  const image = index.images[i]!;
-  return { index: i, ref: image.ref, caption: image.caption, group: image.group, score };
-}
 
 /** A set image as a tile: on the set's background, fitted whole. */
 export async function setTile(inputs: FigureInputs, ref: string, side = TILE): Promise<RgbaImage> {

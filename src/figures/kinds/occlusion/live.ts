@@ -1,5 +1,5 @@
 /** The occlusion map: the text around it follows a reader's photo. */
-import { textLive } from '../../common/attribution/live.ts';
+import { textLive } from '../../common/text-live.ts';
 import { mapsMarkup } from '../../common/attribution/markup.ts';
 import type { OcclusionData } from './recipe.ts';
 

@@ -1,5 +1,5 @@
 /** Methods side by side: the text around the maps follows a reader's photo. */
-import { textLive } from '../../common/attribution/live.ts';
+import { textLive } from '../../common/text-live.ts';
 import { mapsMarkup } from '../../common/attribution/markup.ts';
 import type { SaliencyCompareData } from './recipe.ts';
 

@@ -1,5 +1,5 @@
 /** The sanity check: its table and labels follow a reader's photo. */
-import { textLive } from '../../common/attribution/live.ts';
+import { textLive } from '../../common/text-live.ts';
 import { sanityMarkup } from './markup.ts';
 import type { SanityCheckData } from './recipe.ts';
 

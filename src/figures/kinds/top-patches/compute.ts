@@ -5,9 +5,8 @@
  */
 import * as engine from '../../../engine/index.ts';
 import type { FigureComputation } from '../../contract/compute.ts';
-import { photoInSet, setReads } from '../../common/image-set/photo.ts';
+import { member, photoInSet, setReads } from '../../common/image-set/photo.ts';
 import type { SetIndex } from '../../common/image-set/set-index.ts';
-import { member } from '../neighbours/compute.ts';
 import type { PatchRow, TopPatchesData, TopPatchesRecipe } from './recipe.ts';
 
 const { attribution, embedding, visual } = engine;

@@ -1,9 +1,9 @@
 /**
- * Attribution figures in the reader's browser: the image is swapped by every figure's machinery; this
- * rewrites the HTML around it (labels, target, completeness, tables, curves) from the new data, and puts
- * the precomputed text back with the article's photo.
+ * Figures whose text sits beside their image (attribution, image-set figures) in the reader's browser: the
+ * image is swapped by every figure's machinery; this rewrites the HTML around it from the new data (the
+ * same markup function the server used), and puts the precomputed text back with the article's photo.
  */
-import type { LiveKind } from '../../contract/live.ts';
+import type { LiveKind } from '../contract/live.ts';
 
 const precomputed = new WeakMap<HTMLElement, string>();
 
