@@ -5,8 +5,9 @@
  */
 import { defineConfig } from '@playwright/test';
 
-const SITE_PORT = 4329;
-const FIXTURE_PORT = 4330;
+// Overridable so that two checkouts on one machine can run their browser tests side by side.
+const SITE_PORT = Number(process.env.LAYERLENS_SITE_PORT ?? 4329);
+const FIXTURE_PORT = Number(process.env.LAYERLENS_FIXTURE_PORT ?? 4330);
 
 export default defineConfig({
   testDir: 'tests/browser',
