@@ -21,9 +21,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ImagePack, ImageSetManifest, type ImageFile } from '../src/registry/schema.ts';
+import { ImagePack } from '../src/registry/schema.ts';
+import { checkSetFiles, readSetManifest } from '../src/node/image-set-folder.ts';
 import { PROJECT_ROOT, mirrorRoot } from '../src/node/paths.ts';
-import { sha256, writeAtomically } from './lib/fetch-pack.ts';
+import { writeAtomically } from './lib/fetch-pack.ts';
 import { runMain } from './lib/main.ts';
 
 const USAGE =
@@ -66,24 +67,6 @@ function parseArgs(argv: string[]): Args {
   };
 }
 
-/** The manifest, validated: a bad entry fails with Zod's path to it (images[3].sha256 ...). */
-export async function readImageSetManifest(file: string): Promise<ImageSetManifest> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new Error(`Cannot read the manifest ${file}.`);
-  });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
-  }
-  const result = ImageSetManifest.safeParse(json);
-  if (!result.success) throw new Error(`${file} is not a valid image-set manifest:\n${z.prettifyError(result.error)}`);
-  return result.data;
-}
-
 /** The GitHub tree every URL is pinned to (raw.githubusercontent.com/<owner>/<repo>/<commit>/...), or null. */
 export function pinnedTree(urls: string[]): string | null {
   const trees = new Set(
@@ -98,43 +81,27 @@ export function pinnedTree(urls: string[]): string | null {
 
 /** The registry entry of the set: checks every file beside the manifest against it. */
 export async function imageSetPack(args: Omit<Args, 'out'> & { mirror: string }): Promise<ImagePack> {
-  const manifest = await readImageSetManifest(args.manifest);
+  const where = path.relative(process.cwd(), args.manifest);
+  const read = readSetManifest(args.manifest, where);
+  if (!read.manifest) throw new Error(`${where} is not a valid image-set manifest:\n${bullets(read.problems)}`);
+  const manifest = read.manifest;
   if (manifest.licenseFile && !args.licenseUrl) {
     throw new Error(
-      `${args.manifest} names the licence file ${manifest.licenseFile}: give its upstream URL with --license-url.`,
+      `${where} names the licence file ${manifest.licenseFile}: give its upstream URL with --license-url.`,
     );
   }
-  const folder = path.dirname(args.manifest);
-  const problems: string[] = [];
-  const files: ImageFile[] = [];
-  for (const image of manifest.images) {
-    const bytes = await readFile(path.join(folder, image.file)).catch(() => null);
-    if (!bytes) problems.push(`${image.file}: missing beside the manifest`);
-    else if (bytes.byteLength !== image.bytes)
-      problems.push(`${image.file}: ${bytes.byteLength} bytes, the manifest says ${image.bytes}`);
-    else if (sha256(bytes) !== image.sha256)
-      problems.push(`${image.file}: SHA-256 ${sha256(bytes)}, the manifest says ${image.sha256}`);
-    files.push({
-      path: image.file,
-      url: image.upstream,
-      bytes: image.bytes,
-      sha256: image.sha256,
-      caption: image.caption,
-      category: image.category,
-      ...(image.subcategory ? { subcategory: image.subcategory } : {}),
-    });
-  }
-  if (manifest.licenseFile) {
-    const bytes = await readFile(path.join(folder, manifest.licenseFile)).catch(() => null);
-    if (!bytes) problems.push(`${manifest.licenseFile}: the licence file is missing beside the manifest`);
-    if (bytes && args.licenseUrl) {
-      files.push({ path: manifest.licenseFile, url: args.licenseUrl, bytes: bytes.byteLength, sha256: sha256(bytes) });
-    }
-  }
-  if (problems.length) {
-    throw new Error(`${args.manifest} does not match its files:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-  const homepage = args.homepage ?? manifest.homepage ?? pinnedTree(manifest.images.map((i) => i.upstream));
+  const { files, problems } = checkSetFiles(
+    path.dirname(args.manifest),
+    manifest,
+    path.dirname(where),
+    args.licenseUrl ?? '',
+  );
+  // A registered set is downloaded on every fresh clone: each image needs the URL to download it from.
+  for (const image of manifest.images)
+    if (!image.upstream) problems.push(`${image.file}: no upstream URL (a registered set is downloaded from it)`);
+  if (problems.length) throw new Error(`${where} does not match its files:\n${bullets(problems)}`);
+  const upstreams = manifest.images.map((i) => i.upstream ?? '');
+  const homepage = args.homepage ?? manifest.homepage ?? pinnedTree(upstreams);
   const entry = {
     id: args.id,
     kind: 'images',
@@ -157,6 +124,10 @@ export async function imageSetPack(args: Omit<Args, 'out'> & { mirror: string })
 }
 
 /** The set's folder relative to the mirror root (the registry's `mirror`), from --mirror or LAYERLENS_MIRROR. */
+function bullets(lines: string[]): string {
+  return lines.map((p) => `  - ${p}`).join('\n');
+}
+
 function mirrorFolder(args: Args): string {
   if (args.mirror) return args.mirror;
   const root = mirrorRoot();

@@ -12,6 +12,7 @@ import { scanArticle } from '../../src/figures/scan.ts';
 import { checkFrontmatter } from '../../src/figures/check-frontmatter.ts';
 import type { BuildProfile } from '../../src/figures/profiles.ts';
 import { contentImages } from '../../src/figures/content-images.ts';
+import { contentImageSets } from '../../src/figures/content-image-sets.ts';
 
 export interface Collected {
   articles: number;
@@ -34,8 +35,8 @@ export async function collectFigures(
     recipes: new Map(),
     articleOf: new Map(),
     notFetched: [],
-    // The articles' own images first: a figure naming one of them is only checked once they check out.
-    problems: [...contentImages().problems],
+    // The articles' own images and image sets first: a figure naming one is only checked once they check out.
+    problems: [...contentImages().problems, ...contentImageSets().problems],
   };
   for (const file of files) {
     const display = path.relative(PROJECT_ROOT, path.join(dir, file));

@@ -3,8 +3,7 @@
  * licence file is no image, and a set's hundreds of files are named once in the message (the credits page
  * lists them all), so the list of valid images stays readable.
  */
-import { imagePacks } from '../registry/index.ts';
-import { contentImages } from './content-images.ts';
+import { allImagePacks } from './image-packs.ts';
 import type { ImagePack } from '../registry/schema.ts';
 import { imageRef } from './contract/authoring.ts';
 import { suggestion } from './suggest.ts';
@@ -19,11 +18,8 @@ function images(pack: ImagePack): string[] {
   return pack.files.filter((f) => f.publish !== false && f.path !== pack.set?.licenseFile).map((f) => f.path);
 }
 
-/** The registry's image packs and the articles' own images (when they check out). */
-function packs(): ImagePack[] {
-  const own = contentImages().pack;
-  return own ? [...imagePacks(), own] : imagePacks();
-}
+/** The registry's image packs, the articles' own images and image sets (those that check out). */
+const packs = allImagePacks;
 
 export function checkImage(image: string | undefined, photo: string): string[] {
   const ref = imageRef(image ?? photo);

@@ -3,7 +3,7 @@
  * licence, linked to its source), a shipped image by where its file comes from (linked to it; the pack's
  * licence is on the credits page). Build-time only: figures print it under the image; a reader's photo needs none.
  */
-import { getPack } from '../registry/index.ts';
+import { anyPack } from './image-packs.ts';
 import { CONTENT_PACK, contentImages } from './content-images.ts';
 
 export interface ImageCredit {
@@ -21,10 +21,17 @@ export function imageCredit(ref: string): ImageCredit | undefined {
     return own && { text: `${own.credit} (${own.license})`, url: own.source };
   }
   try {
-    const registered = getPack(pack!);
-    const entry = registered.files.find((f) => f.path === file);
+    const registered = anyPack(pack!);
+    const entry = registered.kind === 'images' ? registered.files.find((f) => f.path === file) : undefined;
+    if (!entry) return undefined;
+    // An author's set may have no upstream: its credit is the set's source and licence (the credits page has more).
+    if (!entry.url && registered.kind === 'images' && registered.set)
+      return {
+        text: `${entry.caption ?? file}, from ${registered.set.source} (${registered.license})`,
+        url: registered.set.homepage,
+      };
     // A shipped pack's licence covers many sources (the credits page has it): the line names the file's own.
-    return entry && { text: `${file}, from ${source(entry.url)}`, url: entry.url };
+    return { text: `${file}, from ${source(entry.url)}`, url: entry.url };
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 /**
  * Serves the data a built site needs beside its pages:
- * - /data/<pack>/... : fetched models and images (models/store/), and the articles' own images (the content
- *   folder's images/), for in-browser recomputes;
+ * - /data/<pack>/... : fetched models and images (models/store/), and the articles' own images and image sets
+ *   (the content folder's images/ and image-sets/), for in-browser recomputes;
  * - /figures/...     : precomputed figure images and metadata (the precompute cache).
  * In `astro dev` both are served from where they live; `astro build` copies them into the site. Files whose
  * rights are not cleared (publish: false in the registry) are never copied.
@@ -14,8 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIGURES_URL, manifestFiles, readManifest } from '../figures/manifest.ts';
 import { packs } from '../registry/index.ts';
-import { CONTENT_PACK, packDir, storeDir, workDir } from '../node/paths.ts';
-import { contentImages } from '../figures/content-images.ts';
+import { packDir, storeDir, workDir } from '../node/paths.ts';
+import { contentPacks } from '../figures/image-packs.ts';
 import { contentType } from '../node/content-types.ts';
 
 export const DATA_URL = 'data';
@@ -30,11 +30,12 @@ export function siteData(): AstroIntegration {
     name: 'layerlens-site-data',
     hooks: {
       'astro:server:setup': ({ server }) => {
-        // The articles' own images are read where they are, in the content folder.
-        server.middlewares.use(
-          `/${DATA_URL}/${CONTENT_PACK}/`,
-          serveFrom(() => packDir(CONTENT_PACK)),
-        );
+        // The articles' own images and image sets are read where they are, in the content folder.
+        for (const pack of contentPacks())
+          server.middlewares.use(
+            `/${DATA_URL}/${pack.id}/`,
+            serveFrom(() => packDir(pack.id)),
+          );
         server.middlewares.use(`/${DATA_URL}/`, serveFrom(storeDir));
         server.middlewares.use(
           `/${FIGURES_URL}/`,
@@ -47,12 +48,13 @@ export function siteData(): AstroIntegration {
         const packFiles = await storeFiles(storeDir());
         const published = packFiles.filter((f) => !skip.has(f));
         await Promise.all(published.map((f) => place(path.join(storeDir(), f), path.join(site, DATA_URL, f))));
-        const own = (contentImages().pack?.files ?? []).map((f) => f.path);
-        // An own image may be a link (the fixture's links to a mirror photo): place the file it points at.
+        const own = contentPacks().flatMap((pack) => pack.files.map((f) => `${pack.id}/${f.path}`));
+        // A content file may be a link (the fixture's link to mirror photos): place the file it points at.
         await Promise.all(
-          own.map(async (f) =>
-            place(await realpath(path.join(packDir(CONTENT_PACK), f)), path.join(site, DATA_URL, CONTENT_PACK, f)),
-          ),
+          own.map(async (f) => {
+            const [pack, ...rest] = f.split('/');
+            await place(await realpath(path.join(packDir(pack!), ...rest)), path.join(site, DATA_URL, f));
+          }),
         );
         const manifest = readManifest();
         const figures = manifestFiles(manifest);
@@ -60,7 +62,7 @@ export function siteData(): AstroIntegration {
           figures.map((f) => place(path.join(manifest.cacheFiles, f), path.join(site, FIGURES_URL, f))),
         );
         logger.info(
-          `placed ${published.length} model and image files and ${own.length} own images in /${DATA_URL}/ and ${figures.length} figure files in /${FIGURES_URL}/`,
+          `placed ${published.length} model and image files and ${own.length} content images in /${DATA_URL}/ and ${figures.length} figure files in /${FIGURES_URL}/`,
         );
       },
     },

@@ -3,7 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { hashOf } from '../figures/key.ts';
 import { PROJECT_ROOT, packDir } from './paths.ts';
-import { getPack } from '../registry/index.ts';
+import { anyPack } from '../figures/image-packs.ts';
 
 /**
  * The code that computes figures, in path order: the engine, and the figure layer's compute side (every
@@ -27,7 +27,7 @@ function isComputeCode(file: string): boolean {
 
 /** A pack's files (a model's weights, an image set), by the registry's checksums (sizes where none is recorded). */
 export function weightsHash(modelId: string): string {
-  return hashOf(...getPack(modelId).files.map((f) => `${f.path}:${f.sha256 ?? f.bytes}`));
+  return hashOf(...anyPack(modelId).files.map((f) => `${f.path}:${f.sha256 ?? f.bytes}`));
 }
 
 /** An image of the store, "<pack>/<file>", by its bytes. */

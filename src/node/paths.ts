@@ -1,6 +1,7 @@
 /** Where things live on disk for Node-side code (scripts, tests, the Astro build). */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { packs } from '../registry/index.ts';
 
 /**
  * The project root: the nearest folder at or above the working directory that holds the model registry.
@@ -29,9 +30,18 @@ export function storeDir(): string {
 /** The pack of the articles' own images (the content folder's images/; src/figures/content-images.ts). */
 export const CONTENT_PACK = 'images-content';
 
-/** The folder of one fetched pack; the articles' own images are read where they are. */
+/**
+ * The folder of one pack: a fetched pack's in the store; the articles' own images and an author's image set
+ * (content/image-sets/<name>/, pack images-<name>) are read where they are. A set folder never shadows a shipped
+ * pack of the same id (the build refuses such a name).
+ */
 export function packDir(packId: string): string {
-  return packId === CONTENT_PACK ? path.join(contentDir(), 'images') : path.join(storeDir(), packId);
+  if (packId === CONTENT_PACK) return path.join(contentDir(), 'images');
+  const contentSet = path.join(contentDir(), 'image-sets', packId.replace(/^images-/, ''));
+  const shipped = packs.some((p) => p.id === packId);
+  return !shipped && packId.startsWith('images-') && existsSync(contentSet)
+    ? contentSet
+    : path.join(storeDir(), packId);
 }
 
 /** The mirror named by LAYERLENS_MIRROR (the models folder of a local mirror), or null. */

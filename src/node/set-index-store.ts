@@ -18,6 +18,7 @@ import {
 } from '../figures/common/image-set/set-index.ts';
 import type { FigureInputs } from '../figures/contract/compute.ts';
 import { hashOf } from '../figures/key.ts';
+import { anyImageSet } from '../figures/image-packs.ts';
 import { writeAtomically } from './atomic-write.ts';
 import { computeCodeHash, weightsHash } from './input-hashes.ts';
 import { workDir } from './paths.ts';
@@ -49,7 +50,7 @@ export async function prepareSetIndexes(requests: SetIndexRequest[], inputs: Fig
   const groups = new Map<string, SetIndexRequest[]>();
   for (const r of missing) groups.set(`${r.set}|${r.model}`, [...(groups.get(`${r.set}|${r.model}`) ?? []), r]);
   for (const group of groups.values()) {
-    const built = await buildSetIndexes(group, inputs);
+    const built = await buildSetIndexes(group, anyImageSet(group[0]!.set), inputs);
     for (const [i, index] of built.entries())
       await writeAtomically(await cachedPath(group[i]!), serialiseSetIndex(index));
   }

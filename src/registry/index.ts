@@ -81,11 +81,12 @@ export interface ImageSetEntry {
 /**
  * The images of an image set in registry order (the licence file left out). The id is the pack's
  * ("images-corpus") or the name authors write before the slash ("corpus"); anything else fails with the valid sets.
+ * `among` is where to look: the registry's sets, or (at build time) those and the content folder's.
  */
-export function imageSet(id: string): ImageSetEntry[] {
-  const pack = imageSetPacks().find((p) => p.id === id || p.id === `images-${id}`);
+export function imageSet(id: string, among: ImageSetPack[] = imageSetPacks()): ImageSetEntry[] {
+  const pack = among.find((p) => p.id === id || p.id === `images-${id}`);
   if (!pack) {
-    const sets = imageSetPacks().map((p) => p.id);
+    const sets = among.map((p) => p.id);
     throw new Error(`"${id}" is not an image set. Image sets: ${sets.length ? sets.join(', ') : 'none'}.`);
   }
   return pack.files.flatMap((f) =>

@@ -184,17 +184,23 @@ export const ImageSetManifestImage = z.strictObject({
   bytes: z.number().int().nonnegative(),
   /** SHA-256 of the file. */
   sha256: Sha256,
-  /** Upstream URL of the file, pinned to a commit where the source has one (the fetch step downloads from it). */
-  upstream: z.url(),
+  /**
+   * Upstream URL of the file, pinned to a commit where the source has one. A registered set needs it (the fetch step
+   * downloads from it); a set in the content folder is read where it is and may have none (an author's own photos).
+   */
+  upstream: z.url().optional(),
 });
 export type ImageSetManifestImage = z.infer<typeof ImageSetManifestImage>;
 
 /**
  * The manifest.json of an image set: a folder of images with this file beside them (and the licence file it
- * names). scripts/register-image-set.ts turns one into a registry entry; every image set uses this format.
+ * names). scripts/register-image-set.ts turns one into a registry entry; an author's set in the content folder's
+ * image-sets/<name>/ is read with it in place (src/figures/content-image-sets.ts); every image set uses this format.
  */
 export const ImageSetManifest = z
   .strictObject({
+    /** The set's name as the credits page titles it (a registered set takes --name instead). */
+    name: OneLine.optional(),
     /** Where the images come from, in one line (the set's `source`). */
     source: OneLine,
     /** Licence of the images, as an SPDX identifier where there is one (the pack's `license`). */

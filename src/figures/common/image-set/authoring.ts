@@ -2,7 +2,7 @@
  * The author's side shared by the figures that compare a photo with a set: the props every one of them
  * takes, what they name for the build's checks, and the recipe fields they make.
  */
-import { imageSet } from '../../../registry/index.ts';
+import { anyImageSet } from '../../image-packs.ts';
 import { imageRef, type Names, type RecipeContext } from '../../contract/authoring.ts';
 import { imageProp, modelProp } from '../props.ts';
 import { setProp, setResizeProp } from './props.ts';
@@ -35,5 +35,5 @@ export function setNames(props: { model: string; layer: string; image?: string; 
 
 /** The set's pack id from the name an author writes ("corpus"); unknown names fail with the valid sets. */
 export function setPackId(name: string): string {
-  return imageSet(name)[0]!.ref.split('/')[0]!;
+  return anyImageSet(name)[0]!.ref.split('/')[0]!;
 }

@@ -5,7 +5,7 @@
  * by UMAP. One pass serves all the layers an article compares (a pass over the corpus is most of the cost).
  */
 import { embedding, type ChannelPeaks, type LayoutMethod } from '../../../engine/index.ts';
-import { imageSet } from '../../../registry/index.ts';
+import type { ImageSetEntry } from '../../../registry/index.ts';
 import type { ComputeRun, FigureInputs } from '../../contract/compute.ts';
 import { resolveSetLayer } from './photo.ts';
 import type { SetIndex, SetIndexRequest } from './set-index.ts';
@@ -16,15 +16,15 @@ interface Collected {
   peaks: ChannelPeaks[];
 }
 
-/** The indexes of requests that share one set and one model, in request order. */
+/** The indexes of requests that share one set (its images: `entries`) and one model, in request order. */
 export async function buildSetIndexes(
   requests: SetIndexRequest[],
+  entries: ImageSetEntry[],
   inputs: FigureInputs,
   run: ComputeRun = {},
 ): Promise<SetIndex[]> {
   const [{ set, model }] = requests as [SetIndexRequest];
   if (requests.some((r) => r.set !== set || r.model !== model)) throw new Error('one set and one model per build');
-  const entries = imageSet(set);
   const network = await inputs.network(model);
   const layers = requests.map((r) => resolveSetLayer(network, r.layer));
   const collected: Collected[] = layers.map(() => ({ features: [], peaks: [] }));

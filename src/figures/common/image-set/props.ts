@@ -1,7 +1,7 @@
 /** Props of the figures that compare a photo with an image set, each with its doc line. */
 import { z } from 'zod';
 import { image as imageApi, type ResizeMode } from '../../../engine/index.ts';
-import { imageSetPacks } from '../../../registry/index.ts';
+import { allImageSetPacks } from '../../image-packs.ts';
 
 const RESIZE_MODES = imageApi.RESIZE_MODES as [ResizeMode, ...ResizeMode[]];
 
@@ -9,7 +9,9 @@ export const setProp = z
   .string()
   .default('corpus')
   .refine(isImageSet, { error: (issue) => `"${String(issue.input)}" is not an image set; image sets: ${setNames()}.` })
-  .describe('Image set the photo is compared with: "corpus" (274 photo cut-outs, GPL-2.0+; see /credits/).');
+  .describe(
+    'Image set the photo is compared with: "corpus" (274 photo cut-outs, GPL-2.0+; see /credits/), or a set of the content folder\'s image-sets/.',
+  );
 export const featureLayerProp = z
   .string()
   .default('conv2d_15')
@@ -27,11 +29,11 @@ export const neighbourCountProp = z
   .describe('How many nearest neighbours to show.');
 
 function isImageSet(name: string): boolean {
-  return imageSetPacks().some((p) => p.id === name || p.id === `images-${name}`);
+  return allImageSetPacks().some((p) => p.id === name || p.id === `images-${name}`);
 }
 
 function setNames(): string {
-  return imageSetPacks()
+  return allImageSetPacks()
     .map((p) => p.id.replace(/^images-/, ''))
     .join(', ');
 }
