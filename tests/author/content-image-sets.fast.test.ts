@@ -45,6 +45,9 @@ describe("an article's own image set", () => {
     expect(contentImageSets().problems).toEqual([]);
     expect(setPackId('pets')).toBe('images-pets');
     expect(setProp.safeParse('pets').success).toBe(true);
+    expect(setProp.safeParse('pest').error?.issues[0]?.message).toBe(
+      '"pest" is not an image set (did you mean "pets"?); image sets: corpus, pets.',
+    );
     expect(anyImageSet('pets')).toEqual([
       expect.objectContaining({ ref: 'images-pets/dog.jpg', category: 'animals', caption: 'A dog.', url: '' }),
     ]);

@@ -2,13 +2,17 @@
 import { z } from 'zod';
 import { image as imageApi, type ResizeMode } from '../../../engine/index.ts';
 import { allImageSetPacks } from '../../image-packs.ts';
+import { suggestion } from '../../suggest.ts';
 
 const RESIZE_MODES = imageApi.RESIZE_MODES as [ResizeMode, ...ResizeMode[]];
 
 export const setProp = z
   .string()
   .default('corpus')
-  .refine(isImageSet, { error: (issue) => `"${String(issue.input)}" is not an image set; image sets: ${setNames()}.` })
+  .refine(isImageSet, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not an image set${suggestion(String(issue.input), setNames())}; image sets: ${setNames().join(', ')}.`,
+  })
   .describe(
     'Image set the photo is compared with: "corpus" (274 photo cut-outs, GPL-2.0+; see /credits/), or a set of the content folder\'s image-sets/.',
   );
@@ -32,8 +36,6 @@ function isImageSet(name: string): boolean {
   return allImageSetPacks().some((p) => p.id === name || p.id === `images-${name}`);
 }
 
-function setNames(): string {
-  return allImageSetPacks()
-    .map((p) => p.id.replace(/^images-/, ''))
-    .join(', ');
+function setNames(): string[] {
+  return allImageSetPacks().map((p) => p.id.replace(/^images-/, ''));
 }
