@@ -52,6 +52,7 @@ import { PLACE_NEIGHBOURS, placePoint } from './embedding/place.ts';
 import { unitPatch } from './embedding/patch.ts';
 import { receptiveField, unitBox } from './embedding/receptive-field.ts';
 import { convWindow } from './model/conv-window.ts';
+import { layerActivation, logits, poolInput } from './model/layer-parts.ts';
 
 // Loading.
 export { load, type LoadOptions } from './model/load.ts';
@@ -166,5 +167,8 @@ export const embedding = {
   unitPatch,
 };
 
-/** A layer's arithmetic laid open for teaching figures: a first-layer unit's kernel, bias and input window. */
-export const operations = { convWindow };
+/**
+ * A layer's arithmetic laid open for teaching figures: a first-layer unit's kernel, bias and input window,
+ * a layer's non-linearity, a pool's input, the logits before the softmax.
+ */
+export const operations = { convWindow, layerActivation, poolInput, logits };

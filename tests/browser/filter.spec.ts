@@ -34,6 +34,14 @@ test('without JavaScript: the patch, the filter, a worked position and the fille
     await expect.poll(() => map.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   }
   await expect(slides.first()).toContainText('batch norm folded in');
+  const operations = page.locator('figure[data-figure="layer-operation"]');
+  await expect(operations).toHaveCount(4);
+  for (const operation of (await operations.all()).slice(0, 3)) {
+    await expect(operation.locator('.ll-op-matrix')).toHaveCount(2);
+    await expect(operation.locator('.ll-op-note')).toContainText('the same as');
+    await expect(operation.locator('.ll-op-note')).not.toContainText('NOT');
+  }
+  await expect(operations.nth(3).locator('.ll-op-softmax tbody tr')).toHaveCount(5);
   await context.close();
 });
 
@@ -78,7 +86,7 @@ test('Play fills the map on its own; Pause stops it', async ({ page }) => {
 
 test("a reader's photo recomputes every figure; the way back restores them", async ({ page }) => {
   await page.goto(PAGE);
-  const worked = () => page.locator('figure[data-figure="filter-slide"] .ll-fs-worked').allInnerTexts();
+  const worked = () => page.locator('.ll-fs-worked, .ll-op-text').allInnerTexts();
   const before = await worked();
   await dropPhoto(page, await readFile(photoPath('coffee.png')), 'coffee.png', 'image/png');
   const outcome = await photoOutcome(page);
@@ -89,9 +97,12 @@ test("a reader's photo recomputes every figure; the way back restores them", asy
     await expect(slide.locator('img.ll-figure-image')).toHaveAttribute('src', /^blob:/);
     await expect(slide.locator('.ll-fs-out')).toHaveText(await slide.locator('.ll-fs-model').innerText());
   }
+  for (const operation of await page.locator('figure[data-figure="layer-operation"]').all())
+    await expect(operation).toHaveAttribute('data-state', 'done');
   const after = await worked();
-  expect(after[0]).not.toBe(before[0]);
-  expect(after[1]).not.toBe(before[1]);
+  expect(after).toHaveLength(6);
+  after.forEach((text, i) => expect(text, `figure ${i}`).not.toBe(before[i]));
+  expect(after.join('\n')).not.toContain('NOT the same');
   await page.locator('.ll-photo-reset').click();
   await expect.poll(worked).toEqual(before);
 });

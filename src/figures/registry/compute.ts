@@ -27,6 +27,7 @@ import { neighbours } from '../kinds/neighbours/compute.ts';
 import { embeddingMap } from '../kinds/embedding-map/compute.ts';
 import { topPatches } from '../kinds/top-patches/compute.ts';
 import { filterSlide } from '../kinds/filter-slide/compute.ts';
+import { layerOperation } from '../kinds/layer-operation/compute.ts';
 import type { DataOf, FigureData, Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K>> } = {
@@ -54,6 +55,7 @@ const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K
   'embedding-map': embeddingMap,
   'top-patches': topPatches,
   'filter-slide': filterSlide,
+  'layer-operation': layerOperation,
 };
 
 function computationOf<K extends RecipeKind>(recipe: RecipeOf<K>): FigureComputation<RecipeOf<K>, DataOf<K>> {
