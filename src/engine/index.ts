@@ -51,6 +51,8 @@ import { PIXEL_VECTOR_SIDE, pixelVector } from './embedding/pixel-vector.ts';
 import { PLACE_NEIGHBOURS, placePoint } from './embedding/place.ts';
 import { unitPatch } from './embedding/patch.ts';
 import { receptiveField, unitBox } from './embedding/receptive-field.ts';
+import { convWindow } from './model/conv-window.ts';
+import { layerActivation, logits, poolInput } from './model/layer-parts.ts';
 
 // Loading.
 export { load, type LoadOptions } from './model/load.ts';
@@ -64,6 +66,8 @@ export type { ModelSpec } from './model/spec.ts';
 export type { Prediction } from './model/classify.ts';
 export type { SummaryRow } from './model/summary.ts';
 export type { ValueRange } from './model/value-range.ts';
+export type { Activation } from './model/plan.ts';
+export type { ConvWindow, PatchBox } from './model/conv-window.ts';
 
 // Images in and out.
 export type { ImagePixels, ResizeMode } from './image/preprocess.ts';
@@ -162,3 +166,9 @@ export const embedding = {
   unitBox,
   unitPatch,
 };
+
+/**
+ * A layer's arithmetic laid open for teaching figures: a first-layer unit's kernel, bias and input window,
+ * a layer's non-linearity, a pool's input, the logits before the softmax.
+ */
+export const operations = { convWindow, layerActivation, poolInput, logits };

@@ -22,6 +22,8 @@ import TopPatches from '../kinds/top-patches/TopPatches.astro';
 import StyleGrid from '../kinds/style-grid/StyleGrid.astro';
 import StyleSweep from '../kinds/style-sweep/StyleSweep.astro';
 import TopK from '../kinds/top-k/TopK.astro';
+import FilterSlide from '../kinds/filter-slide/FilterSlide.astro';
+import LayerOperation from '../kinds/layer-operation/LayerOperation.astro';
 import { AUTHORING } from './authoring.ts';
 import type { RecipeKind } from './types.ts';
 
@@ -51,6 +53,8 @@ const COMPONENTS: { [K in RecipeKind]: AstroComponent } = {
   neighbours: NearestNeighbours,
   'embedding-map': EmbeddingMap,
   'top-patches': TopPatches,
+  'filter-slide': FilterSlide,
+  'layer-operation': LayerOperation,
 };
 
 /** MDX tag name to Astro component (passed to <Content components>): figures need no import in an article. */

@@ -26,6 +26,8 @@ import { faithfulness } from '../kinds/faithfulness/compute.ts';
 import { neighbours } from '../kinds/neighbours/compute.ts';
 import { embeddingMap } from '../kinds/embedding-map/compute.ts';
 import { topPatches } from '../kinds/top-patches/compute.ts';
+import { filterSlide } from '../kinds/filter-slide/compute.ts';
+import { layerOperation } from '../kinds/layer-operation/compute.ts';
 import type { DataOf, FigureData, Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K>> } = {
@@ -52,6 +54,8 @@ const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K
   neighbours,
   'embedding-map': embeddingMap,
   'top-patches': topPatches,
+  'filter-slide': filterSlide,
+  'layer-operation': layerOperation,
 };
 
 function computationOf<K extends RecipeKind>(recipe: RecipeOf<K>): FigureComputation<RecipeOf<K>, DataOf<K>> {

@@ -31,4 +31,6 @@ export const LIVE: { [K in RecipeKind]: LiveEntry<K> } = {
   neighbours: { wake: null, load: () => import('../kinds/neighbours/live.ts') },
   'embedding-map': { wake: 'visible', load: () => import('../kinds/embedding-map/live.ts') },
   'top-patches': { wake: null, load: () => import('../kinds/top-patches/live.ts') },
+  'filter-slide': { wake: 'load', load: () => import('../kinds/filter-slide/live.ts') },
+  'layer-operation': { wake: null, load: () => import('../kinds/layer-operation/live.ts') },
 };

@@ -26,6 +26,8 @@ import type { FaithfulnessData, FaithfulnessRecipe } from '../kinds/faithfulness
 import type { TopPatchesData, TopPatchesRecipe } from '../kinds/top-patches/recipe.ts';
 import type { EmbeddingMapData, EmbeddingMapRecipe } from '../kinds/embedding-map/recipe.ts';
 import type { NeighboursData, NeighboursRecipe } from '../kinds/neighbours/recipe.ts';
+import type { FilterSlideData, FilterSlideRecipe } from '../kinds/filter-slide/recipe.ts';
+import type { LayerOperationData, LayerOperationRecipe } from '../kinds/layer-operation/recipe.ts';
 
 export interface KindTypes {
   'feature-maps': { recipe: FeatureMapsRecipe; data: FeatureMapsData };
@@ -51,6 +53,8 @@ export interface KindTypes {
   neighbours: { recipe: NeighboursRecipe; data: NeighboursData };
   'embedding-map': { recipe: EmbeddingMapRecipe; data: EmbeddingMapData };
   'top-patches': { recipe: TopPatchesRecipe; data: TopPatchesData };
+  'filter-slide': { recipe: FilterSlideRecipe; data: FilterSlideData };
+  'layer-operation': { recipe: LayerOperationRecipe; data: LayerOperationData };
 }
 
 export type RecipeKind = keyof KindTypes;
