@@ -4,14 +4,10 @@
  * browser steps the filter with it, so both show the same figures.
  */
 
+import type { Activation } from '../../engine/index.ts';
+
 /** A non-linearity as the engine's plan names it (the shapes figures meet: none, ReLU, leaky ReLU...). */
-export type UnitActivation =
-  | { type: 'linear' }
-  | { type: 'relu' }
-  | { type: 'leakyrelu'; alpha: number }
-  | { type: 'sigmoid' }
-  | { type: 'tanh' }
-  | { type: 'softmax' };
+export type UnitActivation = Activation;
 
 /** An [h, w, c] block as plain numbers (figure data travels as JSON). */
 export interface Block {
