@@ -104,6 +104,10 @@ test("a reader's photo recomputes the overview that follows it, not the pinned o
   await expect(page.locator('#darknet-span')).toHaveAttribute('data-state', 'done');
   expect(await probabilities(photo)).not.toEqual(before);
   expect(await probabilities(page.locator('#vgg-koala'))).toEqual(pinned);
+  // A sample picked afterwards runs on the sample, not on the reader's photo.
+  await photo.getByRole('button', { name: 'bus_1' }).click();
+  await expect(photo.locator('.ll-state')).toContainText('bus_1.jpeg', { timeout: 60_000 });
+  expect(await topClass(photo)).toBe('school bus');
 });
 
 test('the overview page has no serious accessibility violations', async ({ page }) => {
@@ -130,6 +134,9 @@ test('on a 360 px wide screen no map is under 24 px, and the page does not widen
     expect(sizes.length, id).toBeGreaterThan(0);
     expect(Math.min(...sizes), id).toBeGreaterThanOrEqual(24);
   }
+  // The Darknet run (96 px maps) is wider than the screen: it scrolls inside the figure instead.
+  const scroll = page.locator('#darknet-span .ll-overview-scroll');
+  expect(await scroll.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await context.close();
 });
