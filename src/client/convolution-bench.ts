@@ -45,6 +45,8 @@ const bench: ConvolutionBenchApi = {
       from: 'conv_1_1',
       to: 'output',
       channels: 10,
+      pick: 'sampled',
+      page: 0,
       tile: 40,
       presets: [],
     });

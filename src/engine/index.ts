@@ -52,7 +52,7 @@ import { PLACE_NEIGHBOURS, placePoint } from './embedding/place.ts';
 import { unitPatch } from './embedding/patch.ts';
 import { receptiveField, unitBox } from './embedding/receptive-field.ts';
 import { convWeights, denseWeights, overviewSpan, poolGeometry } from './overview/span.ts';
-import { overviewAtlas, sampleChannels } from './overview/draw.ts';
+import { overviewAtlas, pageChannels, sampleChannels } from './overview/draw.ts';
 import { channelMap, convNeuron, maxPoolMap, softmaxSteps } from './overview/neuron.ts';
 
 // Loading.
@@ -179,6 +179,7 @@ export const overview = {
   denseWeights,
   overviewAtlas,
   sampleChannels,
+  pageChannels,
   channelMap,
   convNeuron,
   maxPoolMap,

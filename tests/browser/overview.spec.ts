@@ -110,6 +110,21 @@ test("a reader's photo recomputes the overview that follows it, not the pinned o
   expect(await topClass(photo)).toBe('school bus');
 });
 
+test('a paged run shows the next channels of every layer, its buttons relabelled', async ({ page }) => {
+  await page.goto(PAGE);
+  const span = page.locator('#darknet-span');
+  await expect(span.getByRole('button', { name: 'conv2d_12, channel 3 (14×14)' })).toBeVisible();
+  await span.getByRole('button', { name: 'Next channels' }).click();
+  await expect(span).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await expect(span.locator('.ll-overview-page-note')).toHaveText('Page 2');
+  const conv = span.getByRole('button', { name: 'conv2d_12, channel 7 (14×14)' });
+  await expect(conv).toBeVisible();
+  await expect(span.getByRole('button', { name: 'conv2d_12, channel 3 (14×14)' })).toHaveCount(0);
+  await conv.click();
+  await expect(span.locator('.ll-overview-panel h3')).toContainText('64 channels of conv2d_11');
+  await expect(span.locator('.ll-overview-panel')).toContainText('leaky ReLU (slope 0.1)');
+});
+
 test('the overview page has no serious accessibility violations', async ({ page }) => {
   await page.goto(PAGE);
   const koala = page.locator('#vgg-koala');

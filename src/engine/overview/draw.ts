@@ -53,6 +53,13 @@ function resizeNearest(strip: RgbaImage, y0: number, w: number, h: number, side:
   }
 }
 
+/** Page `page` of a layer's channels, `count` at a time, wrapping at the end so every page has `count`. */
+export function pageChannels(total: number, count: number, page: number): number[] {
+  if (count >= total) return Array.from({ length: total }, (_, i) => i);
+  const start = (page * count) % total;
+  return Array.from({ length: count }, (_, i) => (start + i) % total);
+}
+
 /** `count` channels of `total`, evenly spaced from the first (all of them when count covers the layer). */
 export function sampleChannels(total: number, count: number): number[] {
   if (count >= total) return Array.from({ length: total }, (_, i) => i);

@@ -29,6 +29,18 @@ export const networkOverviewAuthoring = defineAuthoring({
       .max(32)
       .default(10)
       .describe('Channels drawn per layer, evenly spaced when a layer has more (Tiny VGG has 10).'),
+    pick: z
+      .enum(['sampled', 'paged'])
+      .default('sampled')
+      .describe(
+        'A layer with more channels shows them evenly spaced (sampled) or a page at a time, the reader paging on (paged).',
+      ),
+    page: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(0)
+      .describe('The page shown first when paged (0: channels 0 to channels-1).'),
     tile: z
       .number()
       .int()
@@ -64,6 +76,8 @@ export const networkOverviewAuthoring = defineAuthoring({
       from: p.from ?? model.layers[0]!,
       to: p.to ?? model.layers[model.layers.length - 1]!,
       channels: p.channels,
+      pick: p.pick,
+      page: p.page,
       tile: p.tile ?? (model.input.width <= 64 ? 40 : 56),
       presets: presetRefs(p.presets ?? p.model === 'tiny-vgg'),
     };

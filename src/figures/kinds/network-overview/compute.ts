@@ -26,7 +26,11 @@ export const networkOverview: FigureComputation<NetworkOverviewRecipe, NetworkOv
     const span = overview.overviewSpan(network, recipe.from, recipe.to);
     const passes = await spanValues(network, pixels, span.columns, span.output?.layer, recipe.resize);
     const values = passes.slice(0, span.columns.length);
-    const drawn = values.map((v) => overview.sampleChannels(v.shape[2] ?? 1, recipe.channels));
+    const drawn = values.map((v) =>
+      recipe.pick === 'paged'
+        ? overview.pageChannels(v.shape[2] ?? 1, recipe.channels, recipe.page)
+        : overview.sampleChannels(v.shape[2] ?? 1, recipe.channels),
+    );
     const rows = Math.max(...drawn.map((d) => d.length));
     const row0 = drawn.map((d) => Math.floor((rows - d.length) / 2));
     const atlas = overview.overviewAtlas(

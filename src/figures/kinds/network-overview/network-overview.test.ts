@@ -26,6 +26,8 @@ const vgg = (image: string): NetworkOverviewRecipe => ({
   from: 'conv_1_1',
   to: 'output',
   channels: 10,
+  pick: 'sampled',
+  page: 0,
   tile: 40,
   presets: [],
 });
@@ -165,6 +167,15 @@ describe('Tiny VGG overview', () => {
     expect(steps.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
     const best = steps.probabilities.indexOf(Math.max(...steps.probabilities));
     expect(data.output!.labels[best]).toBe(label);
+  });
+});
+
+describe('channels of a wide layer', () => {
+  it('samples them evenly, or pages through them, every page as long as the first', () => {
+    expect(overview.sampleChannels(512, 4)).toEqual([0, 128, 256, 384]);
+    expect(overview.sampleChannels(10, 16)).toHaveLength(10);
+    expect(overview.pageChannels(64, 4, 1)).toEqual([4, 5, 6, 7]);
+    expect(overview.pageChannels(10, 4, 2)).toEqual([8, 9, 0, 1]);
   });
 });
 

@@ -54,7 +54,7 @@ function convPanel(
   const parts = convNeuron(previous.values, previous.shape, { ...conv, kernel, bias: conv.bias[k]! });
   const act =
     conv.activation.type === 'leakyrelu'
-      ? `leaky ReLU (slope ${conv.activation.alpha})`
+      ? `leaky ReLU (slope ${Number(conv.activation.alpha.toPrecision(3))})`
       : conv.activation.type === 'relu'
         ? 'ReLU'
         : 'nothing';

@@ -9,6 +9,10 @@ export interface NetworkOverviewRecipe extends PhotoRecipeBase {
   to: string;
   /** Channels drawn per layer, evenly spaced when a layer has more. */
   channels: number;
+  /** Which channels a layer with more shows: evenly spaced, or a page of consecutive ones. */
+  pick: 'sampled' | 'paged';
+  /** The page shown when paged (the reader pages on from it). */
+  page: number;
   /** Side of every map in the image, in pixels. */
   tile: number;
   /** Images the reader may pick instead of the photo, as "<pack>/<file>". */
