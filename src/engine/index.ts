@@ -53,6 +53,9 @@ import { unitPatch } from './embedding/patch.ts';
 import { receptiveField, unitBox } from './embedding/receptive-field.ts';
 import { convWindow } from './model/conv-window.ts';
 import { layerActivation, logits, poolInput } from './model/layer-parts.ts';
+import { convWeights, denseWeights, overviewSpan, poolGeometry } from './overview/span.ts';
+import { overviewAtlas, pageChannels, sampleChannels } from './overview/draw.ts';
+import { channelMap, convNeuron, maxPoolMap, softmaxSteps } from './overview/neuron.ts';
 
 // Loading.
 export { load, type LoadOptions } from './model/load.ts';
@@ -86,6 +89,8 @@ export type { LayoutMethod } from './embedding/layout.ts';
 export type { Neighbour, VectorSet } from './embedding/neighbours.ts';
 export type { Placement } from './embedding/place.ts';
 export type { PixelBox, ReceptiveField } from './embedding/receptive-field.ts';
+export type { ConvWeightsData, OverviewSpan, SpanColumn, SpanKind } from './overview/span.ts';
+export type { ConvDecomposition, Map2d, SoftmaxSteps, UnitActivation, WindowGeometry } from './overview/neuron.ts';
 
 /** The compute backend: start-up (the fastest that works), a lost WebGPU device, live tensors (leak checks). */
 export const backend = { init: initBackend, deviceLost, tensorCount: () => tf.memory().numTensors };
@@ -172,3 +177,21 @@ export const embedding = {
  * a layer's non-linearity, a pool's input, the logits before the softmax.
  */
 export const operations = { convWindow, layerActivation, poolInput, logits };
+
+/**
+ * A whole network open to inspection (CNN Explainer's overview): the layers of a run, their weights for
+ * the drawn channels, the grid of maps, and each map taken apart (conv sums, pool windows, softmax).
+ */
+export const overview = {
+  overviewSpan,
+  convWeights,
+  poolGeometry,
+  denseWeights,
+  overviewAtlas,
+  sampleChannels,
+  pageChannels,
+  channelMap,
+  convNeuron,
+  maxPoolMap,
+  softmaxSteps,
+};

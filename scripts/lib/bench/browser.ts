@@ -31,15 +31,19 @@ export interface PageWeight {
   files: number;
 }
 
-const PORT = 4391;
+// LAYERLENS_BENCH_PORT: another port, so two checkouts can run benchmarks side by side.
+const PORT = Number(process.env.LAYERLENS_BENCH_PORT ?? 4391);
 
 export function siteBuilt(): boolean {
   return existsSync(path.join(PROJECT_ROOT, 'dist/engine/index.html'));
 }
 
-/** Runs `work` with the built site served and Chromium started. */
-export async function withBrowser<T>(work: (browser: Browser, origin: string) => Promise<T>): Promise<T> {
-  const server = await serveStatic(path.join(PROJECT_ROOT, 'dist'), PORT);
+/** Runs `work` with the built site (or another, such as the fixture's) served and Chromium started. */
+export async function withBrowser<T>(
+  work: (browser: Browser, origin: string) => Promise<T>,
+  site = path.join(PROJECT_ROOT, 'dist'),
+): Promise<T> {
+  const server = await serveStatic(site, PORT);
   const browser = await chromium.launch({
     executablePath: process.env.LAYERLENS_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--enable-unsafe-webgpu', '--disable-background-networking'],

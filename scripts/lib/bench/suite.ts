@@ -9,6 +9,7 @@ import { benchAttribution, type AttributionBench } from './attribution.ts';
 import { benchBrowser, benchPageWeight, type BrowserTiming } from './browser.ts';
 import { benchDream } from './dream.ts';
 import { benchEmbedding, printEmbedding, type EmbeddingBench } from './embedding.ts';
+import { benchConvolution, printConvolution, type ConvolutionBench } from './convolution.ts';
 import { benchFastStyle } from './fast-style.ts';
 import { benchPrecompute } from './precompute.ts';
 import { benchSite } from './site.ts';
@@ -137,6 +138,14 @@ export const BENCHMARKS = [
     browser: false,
     run: () => benchEmbedding((line) => process.stderr.write(`${line}\n`)),
     print: printEmbedding,
+  }),
+  define<ConvolutionBench>({
+    key: 'convolution',
+    what: "Tiny VGG's network overview for a new photo on wasm in Chromium (the built site, else the fixture site)",
+    // Not a `browser` key: it runs on the fixture site when the main site is not built.
+    browser: false,
+    run: () => benchConvolution(),
+    print: printConvolution,
   }),
   define<Awaited<ReturnType<typeof benchPrecompute>>>({
     key: 'precompute',

@@ -20,6 +20,7 @@ import { faithfulnessAuthoring } from '../kinds/faithfulness/author.ts';
 import { neighboursAuthoring } from '../kinds/neighbours/author.ts';
 import { embeddingMapAuthoring } from '../kinds/embedding-map/author.ts';
 import { topPatchesAuthoring } from '../kinds/top-patches/author.ts';
+import { networkOverviewAuthoring } from '../kinds/network-overview/author.ts';
 import { styleGridAuthoring } from '../kinds/style-grid/author.ts';
 import { styleSweepAuthoring } from '../kinds/style-sweep/author.ts';
 import { topKAuthoring } from '../kinds/top-k/author.ts';
@@ -53,6 +54,7 @@ export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
   'top-patches': topPatchesAuthoring,
   'filter-slide': filterSlideAuthoring,
   'layer-operation': layerOperationAuthoring,
+  'network-overview': networkOverviewAuthoring,
 };
 
 /** The kind an MDX tag names (FeatureMapGrid: feature-maps), or undefined for a tag that is no figure. */

@@ -19,6 +19,7 @@ import FaithfulnessCurves from '../kinds/faithfulness/FaithfulnessCurves.astro';
 import NearestNeighbours from '../kinds/neighbours/NearestNeighbours.astro';
 import EmbeddingMap from '../kinds/embedding-map/EmbeddingMap.astro';
 import TopPatches from '../kinds/top-patches/TopPatches.astro';
+import NetworkOverview from '../kinds/network-overview/NetworkOverview.astro';
 import StyleGrid from '../kinds/style-grid/StyleGrid.astro';
 import StyleSweep from '../kinds/style-sweep/StyleSweep.astro';
 import TopK from '../kinds/top-k/TopK.astro';
@@ -55,6 +56,7 @@ const COMPONENTS: { [K in RecipeKind]: AstroComponent } = {
   'top-patches': TopPatches,
   'filter-slide': FilterSlide,
   'layer-operation': LayerOperation,
+  'network-overview': NetworkOverview,
 };
 
 /** MDX tag name to Astro component (passed to <Content components>): figures need no import in an article. */
