@@ -4,9 +4,11 @@
  * of each input channel convolved with its kernel slice, plus the bias, through the non-linearity; a pool
  * map takes each window's largest value; the output is the dense layer's logits through softmax.
  */
+import type { Activation } from '../model/plan.ts';
+import { activate, softmaxOf, type SoftmaxOf } from '../model/unit-arithmetic.ts';
 
 /** The non-linearity after a conv (relu, leaky relu with its slope, or none). */
-export type UnitActivation = { type: 'relu' } | { type: 'leakyrelu'; alpha: number } | { type: 'linear' };
+export type UnitActivation = Activation;
 
 /** A conv or pool window's geometry, as Keras gives it. */
 export interface WindowGeometry {
@@ -65,12 +67,6 @@ export function channelMap(data: ArrayLike<number>, shape: number[], channel: nu
   return { height, width, values };
 }
 
-function applyActivation(v: number, activation: UnitActivation): number {
-  if (activation.type === 'relu') return Math.max(0, v);
-  if (activation.type === 'leakyrelu') return v < 0 ? activation.alpha * v : v;
-  return v;
-}
-
 /** A conv neuron's map from its input [h, w, cin] (interleaved), taken apart channel by channel. */
 export function convNeuron(input: ArrayLike<number>, inShape: number[], weights: ConvNeuronWeights): ConvDecomposition {
   const [inH = 1, inW = 1, cin = 1] = inShape;
@@ -98,7 +94,7 @@ export function convNeuron(input: ArrayLike<number>, inShape: number[], weights:
   const sum = new Float32Array(size);
   for (const part of contributions) for (let p = 0; p < size; p++) sum[p]! += part[p]!;
   const biased = sum.map((v) => v + weights.bias);
-  const output = biased.map((v) => applyActivation(v, weights.activation));
+  const output = biased.map((v) => activate(weights.activation, v));
   return { contributions: contributions.map(map), sum: map(sum), biased: map(biased), output: map(output) };
 }
 
@@ -123,15 +119,9 @@ export function maxPoolMap(input: Map2d, geometry: WindowGeometry): Map2d {
   return { height: out.h, width: out.w, values };
 }
 
-export interface SoftmaxSteps {
+export interface SoftmaxSteps extends SoftmaxOf {
   /** flatten · W + b, per class. */
   logits: number[];
-  /** exp(logit - the largest logit): the shift keeps exp finite and cancels in the division. */
-  exps: number[];
-  /** The largest logit (the shift). */
-  shift: number;
-  sum: number;
-  probabilities: number[];
 }
 
 /** The dense output from the flattened input ([in] values, kernel [in, classes] row-major, bias [classes]). */
@@ -146,8 +136,5 @@ export function softmaxSteps(
     for (let i = 0; i < flatten.length; i++) total += flatten[i]! * kernel[i * classes + k]!;
     return total;
   });
-  const shift = Math.max(...logits);
-  const exps = logits.map((v) => Math.exp(v - shift));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return { logits, exps, shift, sum, probabilities: exps.map((e) => e / sum) };
+  return { logits, ...softmaxOf(logits) };
 }

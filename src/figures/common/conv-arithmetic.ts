@@ -5,6 +5,7 @@
  */
 
 import type { Activation } from '../../engine/index.ts';
+import { activate } from '../../engine/model/unit-arithmetic.ts';
 
 /** A non-linearity as the engine's plan names it (the shapes figures meet: none, ReLU, leaky ReLU...). */
 export type UnitActivation = Activation;
@@ -39,21 +40,8 @@ export interface UnitStep {
   out: number;
 }
 
-/** A unit's non-linearity on one value (softmax is over a vector: not a per-unit activation). */
-export function activate(activation: UnitActivation, value: number): number {
-  switch (activation.type) {
-    case 'relu':
-      return Math.max(0, value);
-    case 'leakyrelu':
-      return value >= 0 ? value : activation.alpha * value;
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-value));
-    case 'tanh':
-      return Math.tanh(value);
-    default:
-      return value;
-  }
-}
+/** A unit's non-linearity on one value: the engine's, so the figures and the network agree. */
+export { activate };
 
 /** The name a reader knows the activation by. */
 export function activationName(activation: UnitActivation): string {

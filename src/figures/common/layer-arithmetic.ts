@@ -27,11 +27,5 @@ export function maxPoolWindows(block: Block, size: [number, number], strides: [n
   return windows;
 }
 
-/** The softmax in its three steps: each score's exponential, their sum over every class, each divided by it. */
-export function softmaxSteps(logits: number[]): { exps: number[]; sum: number; probabilities: number[] } {
-  // exp of a score minus the largest: the same ratios without overflowing, and the figure says so.
-  const top = Math.max(...logits);
-  const exps = logits.map((v) => Math.exp(v - top));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return { exps, sum, probabilities: exps.map((e) => e / sum) };
-}
+/** The softmax in its three steps (exp, sum, divide): the engine's, so the figure and the network agree. */
+export { softmaxOf as softmaxSteps } from '../../engine/model/unit-arithmetic.ts';
