@@ -23,6 +23,7 @@ import { topPatchesAuthoring } from '../kinds/top-patches/author.ts';
 import { styleGridAuthoring } from '../kinds/style-grid/author.ts';
 import { styleSweepAuthoring } from '../kinds/style-sweep/author.ts';
 import { topKAuthoring } from '../kinds/top-k/author.ts';
+import { layerArithmeticAuthoring } from '../kinds/layer-arithmetic/author.ts';
 import type { Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
@@ -49,6 +50,7 @@ export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
   neighbours: neighboursAuthoring,
   'embedding-map': embeddingMapAuthoring,
   'top-patches': topPatchesAuthoring,
+  'layer-arithmetic': layerArithmeticAuthoring,
 };
 
 /** The kind an MDX tag names (FeatureMapGrid: feature-maps), or undefined for a tag that is no figure. */

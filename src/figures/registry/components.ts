@@ -22,6 +22,7 @@ import TopPatches from '../kinds/top-patches/TopPatches.astro';
 import StyleGrid from '../kinds/style-grid/StyleGrid.astro';
 import StyleSweep from '../kinds/style-sweep/StyleSweep.astro';
 import TopK from '../kinds/top-k/TopK.astro';
+import LayerArithmetic from '../kinds/layer-arithmetic/LayerArithmetic.astro';
 import { AUTHORING } from './authoring.ts';
 import type { RecipeKind } from './types.ts';
 
@@ -51,6 +52,7 @@ const COMPONENTS: { [K in RecipeKind]: AstroComponent } = {
   neighbours: NearestNeighbours,
   'embedding-map': EmbeddingMap,
   'top-patches': TopPatches,
+  'layer-arithmetic': LayerArithmetic,
 };
 
 /** MDX tag name to Astro component (passed to <Content components>): figures need no import in an article. */

@@ -26,6 +26,7 @@ import { faithfulness } from '../kinds/faithfulness/compute.ts';
 import { neighbours } from '../kinds/neighbours/compute.ts';
 import { embeddingMap } from '../kinds/embedding-map/compute.ts';
 import { topPatches } from '../kinds/top-patches/compute.ts';
+import { layerArithmeticComputation } from '../kinds/layer-arithmetic/compute.ts';
 import type { DataOf, FigureData, Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K>> } = {
@@ -52,6 +53,7 @@ const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K
   neighbours,
   'embedding-map': embeddingMap,
   'top-patches': topPatches,
+  'layer-arithmetic': layerArithmeticComputation,
 };
 
 function computationOf<K extends RecipeKind>(recipe: RecipeOf<K>): FigureComputation<RecipeOf<K>, DataOf<K>> {

@@ -31,4 +31,5 @@ export const LIVE: { [K in RecipeKind]: LiveEntry<K> } = {
   neighbours: { wake: null, load: () => import('../kinds/neighbours/live.ts') },
   'embedding-map': { wake: 'visible', load: () => import('../kinds/embedding-map/live.ts') },
   'top-patches': { wake: null, load: () => import('../kinds/top-patches/live.ts') },
+  'layer-arithmetic': { wake: 'visible', load: () => import('../kinds/layer-arithmetic/live.ts') },
 };

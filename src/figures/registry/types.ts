@@ -26,6 +26,7 @@ import type { FaithfulnessData, FaithfulnessRecipe } from '../kinds/faithfulness
 import type { TopPatchesData, TopPatchesRecipe } from '../kinds/top-patches/recipe.ts';
 import type { EmbeddingMapData, EmbeddingMapRecipe } from '../kinds/embedding-map/recipe.ts';
 import type { NeighboursData, NeighboursRecipe } from '../kinds/neighbours/recipe.ts';
+import type { LayerArithmeticData, LayerArithmeticRecipe } from '../kinds/layer-arithmetic/recipe.ts';
 
 export interface KindTypes {
   'feature-maps': { recipe: FeatureMapsRecipe; data: FeatureMapsData };
@@ -51,6 +52,7 @@ export interface KindTypes {
   neighbours: { recipe: NeighboursRecipe; data: NeighboursData };
   'embedding-map': { recipe: EmbeddingMapRecipe; data: EmbeddingMapData };
   'top-patches': { recipe: TopPatchesRecipe; data: TopPatchesData };
+  'layer-arithmetic': { recipe: LayerArithmeticRecipe; data: LayerArithmeticData };
 }
 
 export type RecipeKind = keyof KindTypes;
