@@ -34,6 +34,7 @@ export default defineConfig({
         'attribution.spec.ts',
         'last-layer.spec.ts',
         'own-images.spec.ts',
+        'arithmetic.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -45,18 +45,18 @@ describe('precompute', () => {
     const result = await precompute(content);
     expect(result.code, result.stderr).toBe(0);
     expect(result.report).toMatchObject({
-      computed: 30,
+      computed: 37,
       reused: 0,
       backend: 'wasm',
       profile: 'cpu',
-      articles: 6,
+      articles: 7,
       notFetched: 2,
     });
     expect(result.report!.seconds).toBeGreaterThan(0);
     // The image set's index (last-layer.mdx) is built once, before the three figures that read it.
     expect(result.report!.setIndexSeconds).toBeGreaterThan(0);
     expect(result.stderr).toMatch(/Indexed 1 image-set layer\(s\) in/);
-    expect(result.stderr).toMatch(/\[#+\] 30\/30 figures to compute done in/);
+    expect(result.stderr).toMatch(/\[#+\] 37\/37 figures to compute done in/);
     expect(result.stderr).toMatch(/Skipped \(weights not fetched\): .*fixture\.mdx:19:1/);
     expect(result.stderr).toMatch(
       /Skipped \(weights not fetched\): .*style\.mdx:17:1: <StyleGrid> vgg19\/block4_conv2/,
@@ -65,7 +65,7 @@ describe('precompute', () => {
 
   it('reuses every figure when nothing changed', async () => {
     const result = await precompute(content);
-    expect(result.report).toMatchObject({ computed: 0, reused: 30, setIndexSeconds: 0 });
+    expect(result.report).toMatchObject({ computed: 0, reused: 37, setIndexSeconds: 0 });
   });
 
   it('recomputes only the figure whose props changed', async () => {
@@ -73,7 +73,7 @@ describe('precompute', () => {
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('<TopK k={3}>', '<TopK k={4}>'));
     const result = await precompute(content);
-    expect(result.report).toMatchObject({ computed: 1, reused: 29 });
+    expect(result.report).toMatchObject({ computed: 1, reused: 36 });
   });
 
   it('fails on a broken article, listing every problem with file and line', async () => {
