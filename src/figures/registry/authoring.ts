@@ -26,6 +26,7 @@ import { styleSweepAuthoring } from '../kinds/style-sweep/author.ts';
 import { topKAuthoring } from '../kinds/top-k/author.ts';
 import { filterSlideAuthoring } from '../kinds/filter-slide/author.ts';
 import { layerOperationAuthoring } from '../kinds/layer-operation/author.ts';
+import { layerArithmeticAuthoring } from '../kinds/layer-arithmetic/author.ts';
 import type { Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
@@ -55,6 +56,7 @@ export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
   'filter-slide': filterSlideAuthoring,
   'layer-operation': layerOperationAuthoring,
   'network-overview': networkOverviewAuthoring,
+  'layer-arithmetic': layerArithmeticAuthoring,
 };
 
 /** The kind an MDX tag names (FeatureMapGrid: feature-maps), or undefined for a tag that is no figure. */

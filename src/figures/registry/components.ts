@@ -25,6 +25,7 @@ import StyleSweep from '../kinds/style-sweep/StyleSweep.astro';
 import TopK from '../kinds/top-k/TopK.astro';
 import FilterSlide from '../kinds/filter-slide/FilterSlide.astro';
 import LayerOperation from '../kinds/layer-operation/LayerOperation.astro';
+import LayerArithmetic from '../kinds/layer-arithmetic/LayerArithmetic.astro';
 import { AUTHORING } from './authoring.ts';
 import type { RecipeKind } from './types.ts';
 
@@ -57,6 +58,7 @@ const COMPONENTS: { [K in RecipeKind]: AstroComponent } = {
   'filter-slide': FilterSlide,
   'layer-operation': LayerOperation,
   'network-overview': NetworkOverview,
+  'layer-arithmetic': LayerArithmetic,
 };
 
 /** MDX tag name to Astro component (passed to <Content components>): figures need no import in an article. */

@@ -29,6 +29,7 @@ import { topPatches } from '../kinds/top-patches/compute.ts';
 import { filterSlide } from '../kinds/filter-slide/compute.ts';
 import { layerOperation } from '../kinds/layer-operation/compute.ts';
 import { networkOverview } from '../kinds/network-overview/compute.ts';
+import { layerArithmeticComputation } from '../kinds/layer-arithmetic/compute.ts';
 import type { DataOf, FigureData, Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K>> } = {
@@ -58,6 +59,7 @@ const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K
   'filter-slide': filterSlide,
   'layer-operation': layerOperation,
   'network-overview': networkOverview,
+  'layer-arithmetic': layerArithmeticComputation,
 };
 
 function computationOf<K extends RecipeKind>(recipe: RecipeOf<K>): FigureComputation<RecipeOf<K>, DataOf<K>> {

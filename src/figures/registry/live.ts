@@ -34,4 +34,5 @@ export const LIVE: { [K in RecipeKind]: LiveEntry<K> } = {
   'filter-slide': { wake: 'load', load: () => import('../kinds/filter-slide/live.ts') },
   'layer-operation': { wake: null, load: () => import('../kinds/layer-operation/live.ts') },
   'network-overview': { wake: 'load', load: () => import('../kinds/network-overview/live.ts') },
+  'layer-arithmetic': { wake: 'visible', load: () => import('../kinds/layer-arithmetic/live.ts') },
 };

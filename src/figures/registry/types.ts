@@ -29,6 +29,7 @@ import type { NeighboursData, NeighboursRecipe } from '../kinds/neighbours/recip
 import type { FilterSlideData, FilterSlideRecipe } from '../kinds/filter-slide/recipe.ts';
 import type { LayerOperationData, LayerOperationRecipe } from '../kinds/layer-operation/recipe.ts';
 import type { NetworkOverviewData, NetworkOverviewRecipe } from '../kinds/network-overview/recipe.ts';
+import type { LayerArithmeticData, LayerArithmeticRecipe } from '../kinds/layer-arithmetic/recipe.ts';
 
 export interface KindTypes {
   'feature-maps': { recipe: FeatureMapsRecipe; data: FeatureMapsData };
@@ -57,6 +58,7 @@ export interface KindTypes {
   'filter-slide': { recipe: FilterSlideRecipe; data: FilterSlideData };
   'layer-operation': { recipe: LayerOperationRecipe; data: LayerOperationData };
   'network-overview': { recipe: NetworkOverviewRecipe; data: NetworkOverviewData };
+  'layer-arithmetic': { recipe: LayerArithmeticRecipe; data: LayerArithmeticData };
 }
 
 export type RecipeKind = keyof KindTypes;
