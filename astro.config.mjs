@@ -1,10 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { siteData } from './src/integrations/site-data.ts';
+import { mathComponentPlugin } from './src/math/math-component.ts';
 
 export default defineConfig({
   integrations: [mdx(), siteData()],
+  // Astro's default Markdown processor (Sätteri), with math: $...$ and $$...$$ in articles become <Math>,
+  // typeset as MathML at build time (src/math/). MDX inherits it.
+  markdown: { processor: satteri({ features: { math: true }, mdastPlugins: [mathComponentPlugin] }) },
   // Small pages: keep every stylesheet in its own file rather than inlined per page.
   build: { inlineStylesheets: 'never' },
   vite: {

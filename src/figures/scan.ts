@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -13,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { kindOfComponent } from './registry/authoring.ts';
 import type { RecipeKind } from './registry/types.ts';
 import type { FrontmatterPlace } from './check-frontmatter.ts';
+import { mathProblem } from '../math/math-component.ts';
 
 export interface DeclaredFigure {
   /** The MDX tag, e.g. FeatureMapGrid. */
@@ -48,7 +50,7 @@ interface JsxNode {
   position?: { start: { line: number; column: number } };
 }
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkMath).use(remarkFrontmatter, ['yaml']);
 
 export async function scanArticle(file: string, displayName = file): Promise<ScannedArticle> {
   const tree = parser.parse(await readFile(file, 'utf8'));
@@ -64,6 +66,11 @@ export async function scanArticle(file: string, displayName = file): Promise<Sca
       const text = (node as unknown as { value: string }).value;
       result.frontmatter = (parseYaml(text) ?? {}) as Record<string, unknown>;
       result.frontmatterPlace = placeOf(text, node.position?.start.line ?? 1);
+    }
+    if (node.type === 'inlineMath' || node.type === 'math') {
+      const problem = mathProblem((node as unknown as { value: string }).value, node.type === 'math');
+      const { line = 0, column = 0 } = node.position?.start ?? {};
+      if (problem) result.problems.push(`${displayName}:${line}:${column}: math: ${problem}`);
     }
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const jsx = node as unknown as JsxNode;

@@ -1,4 +1,6 @@
 /** The MDX scanner: every figure with its literal props and position, the frontmatter, and non-literal props. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanArticle } from '../../src/figures/scan.ts';
@@ -34,5 +36,24 @@ describe('MDX scanner', () => {
     ]);
     expect(article.figures.some((f) => f.line === 17)).toBe(false);
     expect(article.figures).toHaveLength(9);
+  });
+
+  it('reads $...$ and $$...$$ as math and reports a formula that does not typeset at its line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'layerlens-math-'));
+    const file = path.join(dir, 'math.mdx');
+    await writeFile(
+      file,
+      '---\ntitle: T\n---\n\nFine: $a_{i} + \\frac{1}{2}$.\n\nBroken: $\\frac{1}{2$ and $$\\sqrt{x$$.\n\n$$\n\\notacommand{x}\n$$\n',
+    );
+    try {
+      const article = await scanArticle(file, 'math.mdx');
+      expect(article.problems).toEqual([
+        expect.stringMatching(/^math\.mdx:7:9: math: .+/),
+        expect.stringMatching(/^math\.mdx:7:26: math: .+/),
+        expect.stringMatching(/^math\.mdx:9:1: math: .*notacommand/),
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

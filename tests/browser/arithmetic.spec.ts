@@ -68,6 +68,13 @@ test('without JavaScript every figure is there: MathML formulas, the drawing, th
   await expect(page.locator('#one-by-one .ll-arith-volume')).toContainText('56×56×32');
   await expect(page.locator('#pool .ll-arith-volume')).toContainText('112×112×64');
   await expect(slot(page.locator('#dense'), 'params')).toHaveText('30,730');
+
+  // The article's own math ($...$ inline, $$...$$ as a block): MathML in the prose, no TeX left over.
+  const prose = page.locator('.ll-article > p', { hasText: 'Math in an article' });
+  await expect(prose.locator('math')).toHaveCount(1);
+  await expect(prose.locator('math mfrac')).toHaveCount(1);
+  await expect(page.locator('.ll-article > math[display="block"]')).toHaveCount(1);
+  expect(await page.locator('.ll-article').innerText()).not.toContain('$');
   await context.close();
 });
 
