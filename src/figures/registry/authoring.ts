@@ -25,6 +25,7 @@ import { styleSweepAuthoring } from '../kinds/style-sweep/author.ts';
 import { topKAuthoring } from '../kinds/top-k/author.ts';
 import { filterSlideAuthoring } from '../kinds/filter-slide/author.ts';
 import { layerOperationAuthoring } from '../kinds/layer-operation/author.ts';
+import { kernelPlaygroundAuthoring } from '../kinds/kernel-playground/author.ts';
 import type { Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
@@ -53,6 +54,7 @@ export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
   'top-patches': topPatchesAuthoring,
   'filter-slide': filterSlideAuthoring,
   'layer-operation': layerOperationAuthoring,
+  'kernel-playground': kernelPlaygroundAuthoring,
 };
 
 /** The kind an MDX tag names (FeatureMapGrid: feature-maps), or undefined for a tag that is no figure. */

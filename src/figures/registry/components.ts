@@ -24,6 +24,7 @@ import StyleSweep from '../kinds/style-sweep/StyleSweep.astro';
 import TopK from '../kinds/top-k/TopK.astro';
 import FilterSlide from '../kinds/filter-slide/FilterSlide.astro';
 import LayerOperation from '../kinds/layer-operation/LayerOperation.astro';
+import KernelPlayground from '../kinds/kernel-playground/KernelPlayground.astro';
 import { AUTHORING } from './authoring.ts';
 import type { RecipeKind } from './types.ts';
 
@@ -55,6 +56,7 @@ const COMPONENTS: { [K in RecipeKind]: AstroComponent } = {
   'top-patches': TopPatches,
   'filter-slide': FilterSlide,
   'layer-operation': LayerOperation,
+  'kernel-playground': KernelPlayground,
 };
 
 /** MDX tag name to Astro component (passed to <Content components>): figures need no import in an article. */

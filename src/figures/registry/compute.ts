@@ -28,6 +28,7 @@ import { embeddingMap } from '../kinds/embedding-map/compute.ts';
 import { topPatches } from '../kinds/top-patches/compute.ts';
 import { filterSlide } from '../kinds/filter-slide/compute.ts';
 import { layerOperation } from '../kinds/layer-operation/compute.ts';
+import { kernelPlayground } from '../kinds/kernel-playground/compute.ts';
 import type { DataOf, FigureData, Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K>> } = {
@@ -56,6 +57,7 @@ const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K
   'top-patches': topPatches,
   'filter-slide': filterSlide,
   'layer-operation': layerOperation,
+  'kernel-playground': kernelPlayground,
 };
 
 function computationOf<K extends RecipeKind>(recipe: RecipeOf<K>): FigureComputation<RecipeOf<K>, DataOf<K>> {

@@ -33,4 +33,5 @@ export const LIVE: { [K in RecipeKind]: LiveEntry<K> } = {
   'top-patches': { wake: null, load: () => import('../kinds/top-patches/live.ts') },
   'filter-slide': { wake: 'load', load: () => import('../kinds/filter-slide/live.ts') },
   'layer-operation': { wake: null, load: () => import('../kinds/layer-operation/live.ts') },
+  'kernel-playground': { wake: 'load', load: () => import('../kinds/kernel-playground/live.ts') },
 };

@@ -28,6 +28,7 @@ import type { EmbeddingMapData, EmbeddingMapRecipe } from '../kinds/embedding-ma
 import type { NeighboursData, NeighboursRecipe } from '../kinds/neighbours/recipe.ts';
 import type { FilterSlideData, FilterSlideRecipe } from '../kinds/filter-slide/recipe.ts';
 import type { LayerOperationData, LayerOperationRecipe } from '../kinds/layer-operation/recipe.ts';
+import type { KernelPlaygroundData, KernelPlaygroundRecipe } from '../kinds/kernel-playground/recipe.ts';
 
 export interface KindTypes {
   'feature-maps': { recipe: FeatureMapsRecipe; data: FeatureMapsData };
@@ -55,6 +56,7 @@ export interface KindTypes {
   'top-patches': { recipe: TopPatchesRecipe; data: TopPatchesData };
   'filter-slide': { recipe: FilterSlideRecipe; data: FilterSlideData };
   'layer-operation': { recipe: LayerOperationRecipe; data: LayerOperationData };
+  'kernel-playground': { recipe: KernelPlaygroundRecipe; data: KernelPlaygroundData };
 }
 
 export type RecipeKind = keyof KindTypes;
