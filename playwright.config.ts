@@ -35,6 +35,7 @@ export default defineConfig({
         'last-layer.spec.ts',
         'own-images.spec.ts',
         'filter.spec.ts',
+        'kernels.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },
