@@ -8,8 +8,8 @@
 import { liveEngine } from '../../../client/live-engine.ts';
 import { runLive } from '../../../client/live-run.ts';
 import type { LiveKind } from '../../contract/live.ts';
-import { CUSTOM, drawingLine, handAlt, kernelLine, learnedMarkup, weightText } from './markup.ts';
-import { KERNEL_PRESETS, presetOf, type KernelName } from './presets.ts';
+import { CUSTOM, drawingLine, handAlt, kernelLine, learnedMarkup } from './markup.ts';
+import { KERNEL_PRESETS, presetOf, weightText, type KernelName } from './presets.ts';
 import type { KernelPlaygroundData, KernelPlaygroundRecipe } from './recipe.ts';
 
 interface Playground {
@@ -87,8 +87,10 @@ function onWeight(figure: HTMLElement): void {
   inputs.forEach((input, i) => input.toggleAttribute('aria-invalid', !Number.isFinite(weights[i])));
   // Half-typed ("-", "") waits for the number.
   if (!weights.every(Number.isFinite)) return;
-  select.value = presetOf(weights, recipeOf(figure).kernels) ?? CUSTOM;
-  apply(figure, weights);
+  const preset = presetOf(weights, recipeOf(figure).kernels);
+  select.value = preset ?? CUSTOM;
+  // Typed back to a preset (0.1111 for 1/9): the preset's own weights, so its output is the preset's.
+  apply(figure, preset ? [...KERNEL_PRESETS[preset].weights] : weights);
 }
 
 /** The other two panels show the same (new) image as the output panel, each its own third. */

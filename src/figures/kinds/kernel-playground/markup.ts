@@ -4,16 +4,11 @@
  */
 import { activationName } from '../../common/conv-arithmetic.ts';
 import { formatValue, kernelTables } from '../../common/kernel-table.ts';
-import { KERNEL_PRESETS, presetOf, type KernelName } from './presets.ts';
+import { KERNEL_PRESETS, presetOf, weightText, type KernelName } from './presets.ts';
 import type { KernelPlaygroundData } from './recipe.ts';
 
 /** The value a preset select shows for a kernel that is none of the presets. */
 export const CUSTOM = 'custom';
-
-/** A weight as a number input shows it: at most four decimals (1/9 reads 0.1111). */
-export function weightText(weight: number): string {
-  return String(Number(weight.toFixed(4)));
-}
 
 /** The selected preset's one line, or the reader's own kernel's. */
 export function kernelLine(kernel: number[], offered: KernelName[]): string {

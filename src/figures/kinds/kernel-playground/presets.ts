@@ -42,7 +42,16 @@ export const KERNEL_PRESETS: Record<KernelName, KernelPreset> = {
   },
 };
 
-/** The preset with exactly these weights, if any (an edited kernel that matches one is that one again). */
+/** A weight as the kernel's number inputs show it: at most four decimals (1/9 reads 0.1111). */
+export function weightText(weight: number): string {
+  return String(Number(weight.toFixed(4)));
+}
+
+/**
+ * The preset these weights are, as the inputs show them (0.1111 nine times is the box blur), if any: an
+ * edited kernel that matches one is that one again.
+ */
 export function presetOf(weights: readonly number[], among: readonly KernelName[] = KERNEL_NAMES): KernelName | null {
-  return among.find((name) => KERNEL_PRESETS[name].weights.every((w, i) => Math.abs(w - weights[i]!) < 1e-6)) ?? null;
+  const shown = (w: readonly number[]) => w.map(weightText).join(' ');
+  return among.find((name) => shown(KERNEL_PRESETS[name].weights) === shown(weights)) ?? null;
 }
