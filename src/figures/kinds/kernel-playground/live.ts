@@ -1,8 +1,8 @@
 /**
  * The kernel playground in the reader's browser: the preset select and the nine weights recompute the
  * figure in the page's engine (the same compute as the build: the engine's tfjs conv2d), on the reader's
- * photo once given. The engine starts when the reader first reaches for the controls, so the first result
- * is not held up by it; edits made while one runs are gathered into the next run. The figure's recipe
+ * photo once given. The engine starts as the reader first reaches for the controls, so most of its start-up
+ * is over by the first change; edits made while one runs are gathered into the next run. The figure's recipe
  * (data-recipe) carries the reader's kernel, so a new photo is computed with it too.
  */
 import { liveEngine } from '../../../client/live-engine.ts';
