@@ -37,6 +37,7 @@ export default defineConfig({
         'filter.spec.ts',
         'overview.spec.ts',
         'arithmetic.spec.ts',
+        'kernels.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

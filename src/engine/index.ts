@@ -20,6 +20,7 @@ import {
 } from './dream/objectives.ts';
 import { visualize, visualizeNaive } from './dream/visualize.ts';
 import { fitPhoto, fitSize } from './image/fit.ts';
+import { greyImage, handKernel, kernelDrawing } from './image/hand-kernel.ts';
 import { RESIZE_MODES } from './image/preprocess.ts';
 import { gatys } from './style/gatys.ts';
 import { gramBlock } from './style/gram.ts';
@@ -71,6 +72,7 @@ export type { SummaryRow } from './model/summary.ts';
 export type { ValueRange } from './model/value-range.ts';
 export type { Activation } from './model/plan.ts';
 export type { ConvWindow, PatchBox } from './model/conv-window.ts';
+export type { HandKernelResult, KernelDrawing } from './image/hand-kernel.ts';
 
 // Images in and out.
 export type { ImagePixels, ResizeMode } from './image/preprocess.ts';
@@ -115,6 +117,7 @@ export const visual = {
   paletteGradient,
   thumbnail,
   enlargeRgb,
+  greyImage,
 };
 
 /** Feature visualisation (Olah et al. 2017; Lucid): objectives, the recipe, naive ascent, DeepDream. */
@@ -174,9 +177,10 @@ export const embedding = {
 
 /**
  * A layer's arithmetic laid open for teaching figures: a first-layer unit's kernel, bias and input window,
- * a layer's non-linearity, a pool's input, the logits before the softmax.
+ * a layer's non-linearity, a pool's input, the logits before the softmax; and a hand-made 3x3 kernel over
+ * the photo in grey, to set beside the learned ones.
  */
-export const operations = { convWindow, layerActivation, poolInput, logits };
+export const operations = { convWindow, layerActivation, poolInput, logits, handKernel, kernelDrawing };
 
 /**
  * A whole network open to inspection (CNN Explainer's overview): the layers of a run, their weights for

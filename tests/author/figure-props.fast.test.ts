@@ -90,6 +90,23 @@ describe('figure props', () => {
       /did you mean "batch_normalization_5"\?.*and each conv unit's batch_normalization_N, its value before the non-linearity/,
     ],
     ['FeatureMapGrid', { layer: 'conv2d_1', resize: 'stretch' }, /prop "resize"/],
+    ['KernelPlayground', { kernel: 'sobel_x' }, /prop "kernel": .* \(did you mean "sobel-x"\?\)/],
+    ['KernelPlayground', { kernels: ['identity', 'box_blur'] }, /prop "kernels\.1": .* \(did you mean "box-blur"\?\)/],
+    [
+      'KernelPlayground',
+      { kernels: ['identity', 'box-blur'], kernel: 'sharpen' },
+      /prop "kernel": the starting kernel must be one of the offered kernels/,
+    ],
+    [
+      'KernelPlayground',
+      { layer: 'conv2d_2' },
+      /layer conv2d_2 does not read the photo: .* tiny-darknet's first conv layer, conv2d_1/,
+    ],
+    [
+      'KernelPlayground',
+      { channel: 16 },
+      /channel 16 does not exist in conv2d_1 of tiny-darknet; valid channels: 0-15/,
+    ],
     [
       'FeatureMapGrid',
       { model: 'vgg19', layer: 'block5_conv1' },
@@ -99,6 +116,22 @@ describe('figure props', () => {
     const result = resolveComponent(component, props as Record<string, unknown>, 'chelsea.png', PROFILES.cpu);
     expect(result.status).toBe('invalid');
     expect(result.status === 'invalid' && result.problems.join('\n')).toMatch(message);
+  });
+
+  it('starts a kernel playground on Sobel x when offered, else on the first kernel offered', () => {
+    const kernel = (props: Record<string, unknown>) => {
+      const result = resolveComponent('KernelPlayground', props, 'chelsea.png', PROFILES.cpu);
+      return result.status === 'ok' && 'kernels' in result.recipe ? result.recipe : result;
+    };
+    expect(kernel({})).toMatchObject({
+      kernel: [-1, 0, 1, -2, 0, 2, -1, 0, 1],
+      kernels: ['identity', 'box-blur', 'sharpen', 'sobel-x', 'sobel-y'],
+      layer: 'conv2d_1',
+      channel: 0,
+      image: 'images-photos/chelsea.png',
+    });
+    expect(kernel({ kernels: ['sharpen', 'identity'] })).toMatchObject({ kernel: [0, -1, 0, -1, 5, -1, 0, -1, 0] });
+    expect(kernel({ kernel: 'identity' })).toMatchObject({ kernel: [0, 0, 0, 0, 1, 0, 0, 0, 0] });
   });
 
   it("follows the reader's photo when it shows the article's, unless pinned; another image stays unless it follows", () => {
@@ -185,7 +218,7 @@ describe('scanning articles', () => {
       path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles'),
     );
     expect(collected.problems).toEqual([]);
-    expect(collected.recipes.size).toBe(48); // 8 in fixture.mdx, 4 in dreams.mdx, 5 in style.mdx, 7 in attribution.mdx, 3 in last-layer.mdx, 5 in own-images.mdx, 6 in filter.mdx, 3 in overview.mdx, 7 in arithmetic.mdx
+    expect(collected.recipes.size).toBe(49); // 8 in fixture.mdx, 4 in dreams.mdx, 5 in style.mdx, 7 in attribution.mdx, 3 in last-layer.mdx, 5 in own-images.mdx, 6 in filter.mdx, 3 in overview.mdx, 7 in arithmetic.mdx, 1 in kernels.mdx
     expect(collected.notFetched).toEqual([
       expect.stringContaining('fixture.mdx:19:1: <FeatureMapGrid> vgg19/block4_conv1'),
       expect.stringContaining('style.mdx:17:1: <StyleGrid> vgg19/block4_conv2'),

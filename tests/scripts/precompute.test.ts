@@ -45,11 +45,11 @@ describe('precompute', () => {
     const result = await precompute(content);
     expect(result.code, result.stderr).toBe(0);
     expect(result.report).toMatchObject({
-      computed: 48,
+      computed: 49,
       reused: 0,
       backend: 'wasm',
       profile: 'cpu',
-      articles: 9,
+      articles: 10,
       notFetched: 2,
     });
     expect(result.report!.seconds).toBeGreaterThan(0);
@@ -57,7 +57,7 @@ describe('precompute', () => {
     // three figures) and the fixture's own set's (own-images.mdx, one).
     expect(result.report!.setIndexSeconds).toBeGreaterThan(0);
     expect(result.stderr).toMatch(/Indexed 2 image-set layer\(s\) in/);
-    expect(result.stderr).toMatch(/\[#+\] 48\/48 figures to compute done in/);
+    expect(result.stderr).toMatch(/\[#+\] 49\/49 figures to compute done in/);
     expect(result.stderr).toMatch(/Skipped \(weights not fetched\): .*fixture\.mdx:19:1/);
     expect(result.stderr).toMatch(
       /Skipped \(weights not fetched\): .*style\.mdx:17:1: <StyleGrid> vgg19\/block4_conv2/,
@@ -66,7 +66,7 @@ describe('precompute', () => {
 
   it('reuses every figure when nothing changed', async () => {
     const result = await precompute(content);
-    expect(result.report).toMatchObject({ computed: 0, reused: 48, setIndexSeconds: 0 });
+    expect(result.report).toMatchObject({ computed: 0, reused: 49, setIndexSeconds: 0 });
   });
 
   it('recomputes only the figure whose props changed', async () => {
@@ -74,7 +74,7 @@ describe('precompute', () => {
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('<TopK k={3}>', '<TopK k={4}>'));
     const result = await precompute(content);
-    expect(result.report).toMatchObject({ computed: 1, reused: 47 });
+    expect(result.report).toMatchObject({ computed: 1, reused: 48 });
   });
 
   it('fails on a broken article, listing every problem with file and line', async () => {

@@ -27,6 +27,7 @@ import { topKAuthoring } from '../kinds/top-k/author.ts';
 import { filterSlideAuthoring } from '../kinds/filter-slide/author.ts';
 import { layerOperationAuthoring } from '../kinds/layer-operation/author.ts';
 import { layerArithmeticAuthoring } from '../kinds/layer-arithmetic/author.ts';
+import { kernelPlaygroundAuthoring } from '../kinds/kernel-playground/author.ts';
 import type { Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
@@ -57,6 +58,7 @@ export const AUTHORING: { [K in RecipeKind]: FigureAuthoring<K> } = {
   'layer-operation': layerOperationAuthoring,
   'network-overview': networkOverviewAuthoring,
   'layer-arithmetic': layerArithmeticAuthoring,
+  'kernel-playground': kernelPlaygroundAuthoring,
 };
 
 /** The kind an MDX tag names (FeatureMapGrid: feature-maps), or undefined for a tag that is no figure. */

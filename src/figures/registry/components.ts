@@ -26,6 +26,7 @@ import TopK from '../kinds/top-k/TopK.astro';
 import FilterSlide from '../kinds/filter-slide/FilterSlide.astro';
 import LayerOperation from '../kinds/layer-operation/LayerOperation.astro';
 import LayerArithmetic from '../kinds/layer-arithmetic/LayerArithmetic.astro';
+import KernelPlayground from '../kinds/kernel-playground/KernelPlayground.astro';
 import { AUTHORING } from './authoring.ts';
 import type { RecipeKind } from './types.ts';
 
@@ -59,6 +60,7 @@ const COMPONENTS: { [K in RecipeKind]: AstroComponent } = {
   'layer-operation': LayerOperation,
   'network-overview': NetworkOverview,
   'layer-arithmetic': LayerArithmetic,
+  'kernel-playground': KernelPlayground,
 };
 
 /** MDX tag name to Astro component (passed to <Content components>): figures need no import in an article. */

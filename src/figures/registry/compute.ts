@@ -30,6 +30,7 @@ import { filterSlide } from '../kinds/filter-slide/compute.ts';
 import { layerOperation } from '../kinds/layer-operation/compute.ts';
 import { networkOverview } from '../kinds/network-overview/compute.ts';
 import { layerArithmeticComputation } from '../kinds/layer-arithmetic/compute.ts';
+import { kernelPlayground } from '../kinds/kernel-playground/compute.ts';
 import type { DataOf, FigureData, Recipe, RecipeKind, RecipeOf } from './types.ts';
 
 const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K>> } = {
@@ -60,6 +61,7 @@ const COMPUTATIONS: { [K in RecipeKind]: FigureComputation<RecipeOf<K>, DataOf<K
   'layer-operation': layerOperation,
   'network-overview': networkOverview,
   'layer-arithmetic': layerArithmeticComputation,
+  'kernel-playground': kernelPlayground,
 };
 
 function computationOf<K extends RecipeKind>(recipe: RecipeOf<K>): FigureComputation<RecipeOf<K>, DataOf<K>> {

@@ -35,4 +35,5 @@ export const LIVE: { [K in RecipeKind]: LiveEntry<K> } = {
   'layer-operation': { wake: null, load: () => import('../kinds/layer-operation/live.ts') },
   'network-overview': { wake: 'load', load: () => import('../kinds/network-overview/live.ts') },
   'layer-arithmetic': { wake: 'visible', load: () => import('../kinds/layer-arithmetic/live.ts') },
+  'kernel-playground': { wake: 'load', load: () => import('../kinds/kernel-playground/live.ts') },
 };

@@ -30,6 +30,7 @@ import type { FilterSlideData, FilterSlideRecipe } from '../kinds/filter-slide/r
 import type { LayerOperationData, LayerOperationRecipe } from '../kinds/layer-operation/recipe.ts';
 import type { NetworkOverviewData, NetworkOverviewRecipe } from '../kinds/network-overview/recipe.ts';
 import type { LayerArithmeticData, LayerArithmeticRecipe } from '../kinds/layer-arithmetic/recipe.ts';
+import type { KernelPlaygroundData, KernelPlaygroundRecipe } from '../kinds/kernel-playground/recipe.ts';
 
 export interface KindTypes {
   'feature-maps': { recipe: FeatureMapsRecipe; data: FeatureMapsData };
@@ -59,6 +60,7 @@ export interface KindTypes {
   'layer-operation': { recipe: LayerOperationRecipe; data: LayerOperationData };
   'network-overview': { recipe: NetworkOverviewRecipe; data: NetworkOverviewData };
   'layer-arithmetic': { recipe: LayerArithmeticRecipe; data: LayerArithmeticData };
+  'kernel-playground': { recipe: KernelPlaygroundRecipe; data: KernelPlaygroundData };
 }
 
 export type RecipeKind = keyof KindTypes;

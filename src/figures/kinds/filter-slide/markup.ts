@@ -3,19 +3,13 @@
  * the live stepper (any position, the map filled so far) with the same function.
  */
 import { activationName, unitAt, type UnitWindow } from '../../common/conv-arithmetic.ts';
+import { channelName, formatValue, kernelTables as channelTables } from '../../common/kernel-table.ts';
 import type { FilterSlideData } from './recipe.ts';
 
 /** Where the stepper is: the current position (row-major in the patch) and how many positions are filled. */
 export interface SlideState {
   position: number;
   filled: number;
-}
-
-const CHANNEL_NAMES = ['R', 'G', 'B'];
-
-/** A value as the figure prints it: three decimals, a real minus sign. */
-export function formatValue(value: number): string {
-  return value.toFixed(3).replace('-', '\u2212');
 }
 
 /** The position the precomputed figure works through: the patch's strongest output. */
@@ -53,18 +47,11 @@ function inputGrid(window: UnitWindow, column: number, row: number): string {
 
 function kernelTables(data: FilterSlideData): string {
   const { kernel, bias } = data.window;
-  const tables = CHANNEL_NAMES.slice(0, kernel.channels).map((name, c) => {
-    const rows = [...Array(kernel.height).keys()].map((ky) => {
-      const cells = [...Array(kernel.width).keys()].map((kx) => {
-        const w = kernel.values[(ky * kernel.width + kx) * kernel.channels + c]!;
-        return `<td class="${w < 0 ? 'neg' : 'pos'}">${formatValue(w)}</td>`;
-      });
-      return `<tr>${cells.join('')}</tr>`;
-    });
-    return `<table class="ll-fs-kernel"><caption>${name}</caption><tbody>${rows.join('')}</tbody></table>`;
-  });
   const folded = data.batchNormFolded ? ' (batch norm folded in: the weights the network computes with)' : '';
-  return panel(`Filter${folded}`, `${tables.join('')}<p class="ll-fs-bias">bias ${formatValue(bias)}</p>`);
+  return panel(
+    `Filter${folded}`,
+    `${channelTables(kernel, 'll-fs-kernel')}<p class="ll-fs-bias">bias ${formatValue(bias)}</p>`,
+  );
 }
 
 function outputGrid(data: FilterSlideData, state: SlideState): string {
@@ -80,7 +67,8 @@ function outputGrid(data: FilterSlideData, state: SlideState): string {
 function worked(data: FilterSlideData, column: number, row: number): string {
   const step = unitAt(data.window, column, row);
   const { kernel } = data.window;
-  const tables = CHANNEL_NAMES.slice(0, kernel.channels).map((name, c) => {
+  const tables = [...Array(kernel.channels).keys()].map((c) => {
+    const name = channelName(c);
     const rows = [...Array(kernel.height).keys()].map((ky) => {
       const cells = [...Array(kernel.width).keys()].map((kx) => {
         const i = (ky * kernel.width + kx) * kernel.channels + c;

@@ -2,7 +2,7 @@
 import { activate, activationName, type Block } from '../../common/conv-arithmetic.ts';
 import { escapeHtml } from '../../common/html.ts';
 import { maxPoolWindows, softmaxSteps } from '../../common/layer-arithmetic.ts';
-import { formatValue } from '../filter-slide/markup.ts';
+import { formatValue } from '../../common/kernel-table.ts';
 import type { LayerOperationData, MapOperationData, SoftmaxData } from './recipe.ts';
 
 export function operationMarkup(data: LayerOperationData): string {
