@@ -76,7 +76,7 @@ function worked(data: FilterSlideData, column: number, row: number): string {
       });
       return `<tr>${cells.join('')}</tr>`;
     });
-    return `<table class="ll-fs-products"><caption>${name}: input × weight</caption><tbody>${rows.join('')}</tbody></table>`;
+    return `<table class="ll-kernel-table ll-fs-products"><caption>${name}: input × weight</caption><tbody>${rows.join('')}</tbody></table>`;
   });
   const x = data.patch.x + column;
   const y = data.patch.y + row;
