@@ -2,9 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteData } from './src/integrations/site-data.ts';
+import { remarkFigureNumbers } from './src/figures/numbering.ts';
 
 export default defineConfig({
-  integrations: [mdx(), siteData()],
+  // Each figure gets its number from the MDX source order (not the render order): see src/figures/numbering.ts.
+  integrations: [mdx({ remarkPlugins: [remarkFigureNumbers] }), siteData()],
   // Small pages: keep every stylesheet in its own file rather than inlined per page.
   build: { inlineStylesheets: 'never' },
   vite: {
