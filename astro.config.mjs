@@ -1,12 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { siteData } from './src/integrations/site-data.ts';
-import { remarkFigureNumbers } from './src/figures/numbering.ts';
+import { figureNumbersPlugin } from './src/figures/numbering.ts';
 
 export default defineConfig({
-  // Each figure gets its number from the MDX source order (not the render order): see src/figures/numbering.ts.
-  integrations: [mdx({ remarkPlugins: [remarkFigureNumbers] }), siteData()],
+  integrations: [mdx(), siteData()],
+  // Astro's own Markdown processor (MDX inherits it), plus each figure's number from the MDX source order,
+  // not the render order: see src/figures/numbering.ts.
+  markdown: { processor: satteri({ mdastPlugins: [figureNumbersPlugin] }) },
   // Small pages: keep every stylesheet in its own file rather than inlined per page.
   build: { inlineStylesheets: 'never' },
   vite: {

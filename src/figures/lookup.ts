@@ -27,7 +27,7 @@ export interface FoundFigure<K extends RecipeKind = RecipeKind> {
   id: string;
   /** The width the author asked for, if any (else the kind decides). */
   width?: FigureWidth;
-  /** Its number in the article ("Figure 3."), handed by the remark plugin (numbering.ts). */
+  /** Its number in the article ("Figure 3."), handed by the Markdown plugin (numbering.ts). */
   number?: number;
 }
 

@@ -1,20 +1,19 @@
 /**
  * Figure numbers: every figure component of an article, in source order (a <FigureRow>'s figures one each),
- * is Figure 1, 2, ... The scan (scan.ts) and the remark plugin that hands each figure its number when Astro
- * compiles the MDX walk the same tree with the same test, so the numbers never depend on render order
+ * is Figure 1, 2, ... The scan (scan.ts) and the Markdown plugin that hands each figure its number when
+ * Astro compiles the MDX walk the same tree in the same order with the same test, so the numbers never depend on render order
  * (Astro may render sibling components concurrently).
  */
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { kindOfComponent } from './registry/authoring.ts';
 
-/** The prop the remark plugin adds to each figure element: its number, as a string. */
+/** The prop the plugin adds to each figure element: its number, as a string. */
 export const FIGURE_NUMBER_PROP = 'data-figure-number';
 
-interface JsxElement {
+export interface JsxElement {
   type: string;
   name: string | null;
   attributes: { type: string; name?: string; value?: unknown }[];
+  children?: unknown[];
 }
 
 /** A figure component's element (an MDX JSX element whose tag is a registered figure component). */
@@ -24,15 +23,24 @@ export function isFigureElement(node: { type: string }): node is JsxElement & { 
   return !!name && kindOfComponent(name) !== undefined;
 }
 
-/** Remark plugin (astro.config.mjs): gives every figure element its number as FIGURE_NUMBER_PROP. */
-export function remarkFigureNumbers() {
-  return (tree: Root) => {
-    let number = 0;
-    visit(tree, (node) => {
-      if (isFigureElement(node))
-        node.attributes.push({ type: 'mdxJsxAttribute', name: FIGURE_NUMBER_PROP, value: String(++number) });
-    });
+/** What the plugin's hooks are handed with each node: the way to change it (Astro's Sätteri processor). */
+export interface PluginContext {
+  replaceNode(node: JsxElement, replacement: JsxElement): void;
+}
+
+/**
+ * Markdown plugin (astro.config.mjs, Astro's Sätteri processor, which MDX inherits): a factory called once
+ * per document, whose hooks see its JSX elements in document order and give each figure its number.
+ */
+export function figureNumbersPlugin() {
+  let number = 0;
+  const numberFigure = (node: JsxElement, context: PluginContext) => {
+    if (!isFigureElement(node)) return;
+    const attribute = { type: 'mdxJsxAttribute', name: FIGURE_NUMBER_PROP, value: String(++number) };
+    // The processor lets a plugin replace a JSX element, not set its attributes: the same element, one more.
+    context.replaceNode(node, { ...node, attributes: [...node.attributes, attribute], children: node.children });
   };
+  return { name: 'layerlens-figure-numbers', mdxJsxFlowElement: numberFigure, mdxJsxTextElement: numberFigure };
 }
 
 /** The number a figure component was handed, or undefined outside an article compiled with the plugin. */
