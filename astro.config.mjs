@@ -4,12 +4,16 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteData } from './src/integrations/site-data.ts';
 import { mathComponentPlugin } from './src/math/math-component.ts';
+import { figureNumbersPlugin } from './src/figures/numbering.ts';
 
 export default defineConfig({
   integrations: [mdx(), siteData()],
-  // Astro's default Markdown processor (Sätteri), with math: $...$ and $$...$$ in articles become <Math>,
-  // typeset as MathML at build time (src/math/). MDX inherits it.
-  markdown: { processor: satteri({ features: { math: true }, mdastPlugins: [mathComponentPlugin] }) },
+  // Astro's own Markdown processor (Sätteri; MDX inherits it), with math: $...$ and $$...$$ in articles become
+  // <Math>, typeset as MathML at build time (src/math/); and each figure's number from the MDX source order,
+  // not the render order (src/figures/numbering.ts).
+  markdown: {
+    processor: satteri({ features: { math: true }, mdastPlugins: [mathComponentPlugin, figureNumbersPlugin] }),
+  },
   // Small pages: keep every stylesheet in its own file rather than inlined per page.
   build: { inlineStylesheets: 'never' },
   vite: {

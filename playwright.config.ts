@@ -38,6 +38,7 @@ export default defineConfig({
         'overview.spec.ts',
         'arithmetic.spec.ts',
         'kernels.spec.ts',
+        'vocabulary.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -13,6 +13,8 @@ import { checkFrontmatter } from '../../src/figures/check-frontmatter.ts';
 import type { BuildProfile } from '../../src/figures/profiles.ts';
 import { contentImages } from '../../src/figures/content-images.ts';
 import { contentImageSets } from '../../src/figures/content-image-sets.ts';
+import { SITE_BIBLIOGRAPHY, articleBibliography, loadBibFile } from '../../src/references/load.ts';
+import { checkCites, checkRefs } from '../../src/references/check.ts';
 
 export interface Collected {
   articles: number;
@@ -38,15 +40,20 @@ export async function collectFigures(
     // The articles' own images and image sets first: a figure naming one is only checked once they check out.
     problems: [...contentImages().problems, ...contentImageSets().problems],
   };
+  // The content folder holds the articles' folder; its references.bib is checked once, not per article.
+  const content = path.dirname(dir);
+  collected.problems.push(...loadBibFile(path.join(content, SITE_BIBLIOGRAPHY), false).problems);
   for (const file of files) {
     const display = path.relative(PROJECT_ROOT, path.join(dir, file));
     const article = await scanArticle(path.join(dir, file), display);
     collected.problems.push(...article.problems);
     // The frontmatter first: its problems once, at its own lines, and not again at every figure.
     const frontmatter = checkFrontmatter(article.frontmatter, article.frontmatterPlace, display);
-    collected.problems.push(...frontmatter);
+    collected.problems.push(...frontmatter, ...checkRefs(article));
     const photo = article.frontmatter.photo;
     if (frontmatter.length || typeof photo !== 'string') continue;
+    const bibliography = articleBibliography(content, article.frontmatter.bibliography as string | undefined);
+    collected.problems.push(...bibliography.problems, ...checkCites(article, [...bibliography.entries.keys()]));
     for (const figure of article.figures) {
       const where = `${display}:${figure.line}:${figure.column}: <${figure.component}>`;
       const resolution = resolveFigure(figure.kind, figure.props, photo, profile);

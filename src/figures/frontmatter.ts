@@ -17,5 +17,11 @@ export const ArticleFrontmatter = z
       .describe('The article\'s photo: a file of images-photos (e.g. chelsea.png) or "<pack>/<file>".'),
     /** Position in the index (lower first). */
     order: z.number().default(100).describe('Position in the index (lower first; default 100).'),
+    /** A .bib file of the article's own, beside the site's references.bib. */
+    bibliography: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("A .bib file of the article's own, relative to the content folder (besides references.bib)."),
   })
   .strict();

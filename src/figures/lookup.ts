@@ -9,6 +9,7 @@ import { AUTHORING } from './registry/authoring.ts';
 import type { RecipeKind } from './registry/types.ts';
 import type { FigureWidth } from './figure-props.ts';
 import { resolveFigure } from './validate.ts';
+import { FIGURE_NUMBER_PROP, figureNumberOf } from './numbering.ts';
 
 /** A precomputed figure of kind K, with the URLs of its files. */
 export interface FoundFigure<K extends RecipeKind = RecipeKind> {
@@ -26,6 +27,8 @@ export interface FoundFigure<K extends RecipeKind = RecipeKind> {
   id: string;
   /** The width the author asked for, if any (else the kind decides). */
   width?: FigureWidth;
+  /** Its number in the article ("Figure 3."), handed by the Markdown plugin (numbering.ts). */
+  number?: number;
 }
 
 export type FigureLookup<K extends RecipeKind> =
@@ -40,7 +43,8 @@ export function lookupFigure<K extends RecipeKind>(
   const component = AUTHORING[kind].component;
   // Astro may hand a component an HTML `class`; it is a figure prop only for kinds that take a class name.
   const takesClass = 'class' in AUTHORING[kind].props.shape;
-  const { class: htmlClass, ...rest } = props;
+  // The figure's number is the article's, not a prop of the figure (numbering.ts adds it).
+  const { class: htmlClass, [FIGURE_NUMBER_PROP]: _number, ...rest } = props;
   const figureProps = takesClass && htmlClass !== undefined ? { ...rest, class: htmlClass } : rest;
   const manifest = readManifest();
   const resolution = resolveFigure(kind, figureProps, article.photo, PROFILES[manifest.profile]);
@@ -69,6 +73,7 @@ export function lookupFigure<K extends RecipeKind>(
     follows,
     id,
     ...(resolution.width ? { width: resolution.width } : {}),
+    ...(figureNumberOf(props) ? { number: figureNumberOf(props) } : {}),
   };
 }
 

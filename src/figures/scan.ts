@@ -1,6 +1,6 @@
 /**
  * Finds the figures an article declares: parses the MDX (with its frontmatter) and returns every figure
- * component with its literal props and the line it is on. Props must be literals (strings, numbers,
+ * component with its literal props, its number and the line it is on, and every <Ref> and <Cite>. Props must be literals (strings, numbers,
  * booleans, JSON arrays) because the build computes figures before any article code runs.
  */
 import { readFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { kindOfComponent } from './registry/authoring.ts';
+import { isFigureElement } from './numbering.ts';
 import type { RecipeKind } from './registry/types.ts';
 import type { FrontmatterPlace } from './check-frontmatter.ts';
 import { mathProblem } from '../math/math-component.ts';
@@ -22,7 +23,16 @@ export interface DeclaredFigure {
   /** The figure kind it is, e.g. feature-maps. */
   kind: RecipeKind;
   props: Record<string, unknown>;
+  /** Its number in the article (source order, from 1): "Figure 3." in its caption. */
+  number: number;
   /** 1-based line and column of the component tag. */
+  line: number;
+  column: number;
+}
+
+/** A vocabulary element (<Ref>, <Cite>) with its literal props and position. */
+export interface DeclaredElement {
+  props: Record<string, unknown>;
   line: number;
   column: number;
 }
@@ -33,6 +43,10 @@ export interface ScannedArticle {
   /** Where the frontmatter is (null: the file has none), for messages at its own lines. */
   frontmatterPlace: FrontmatterPlace | null;
   figures: DeclaredFigure[];
+  /** Every <Ref to="name"> (a link to a figure by its name). */
+  refs: DeclaredElement[];
+  /** Every <Cite key="..."> or <Cite keys={[...]}> (a citation of the bibliography). */
+  cites: DeclaredElement[];
   /** Props that are not literals, as "file:line: message". */
   problems: string[];
 }
@@ -50,6 +64,9 @@ interface JsxNode {
   position?: { start: { line: number; column: number } };
 }
 
+/** Elements the scan reads besides figures, by tag. */
+const VOCABULARY = { Ref: 'refs', Cite: 'cites' } as const;
+
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkMath).use(remarkFrontmatter, ['yaml']);
 
 export async function scanArticle(file: string, displayName = file): Promise<ScannedArticle> {
@@ -59,8 +76,11 @@ export async function scanArticle(file: string, displayName = file): Promise<Sca
     frontmatter: {},
     frontmatterPlace: null,
     figures: [],
+    refs: [],
+    cites: [],
     problems: [],
   };
+  let number = 0;
   visit(tree, (node) => {
     if (node.type === 'yaml') {
       const text = (node as unknown as { value: string }).value;
@@ -74,22 +94,37 @@ export async function scanArticle(file: string, displayName = file): Promise<Sca
     }
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const jsx = node as unknown as JsxNode;
-    const kind = jsx.name ? kindOfComponent(jsx.name) : undefined;
-    if (!jsx.name || !kind) return;
     const { line = 0, column = 0 } = jsx.position?.start ?? {};
-    const props: Record<string, unknown> = {};
-    let literal = true;
-    for (const attribute of jsx.attributes) {
-      const value = attributeValue(attribute);
-      if ('error' in value) {
-        result.problems.push(`${displayName}:${line}:${column}: <${jsx.name}> ${value.error}`);
-        literal = false;
-      } else props[attribute.name] = value.value;
+    const list =
+      jsx.name && Object.hasOwn(VOCABULARY, jsx.name) ? VOCABULARY[jsx.name as keyof typeof VOCABULARY] : null;
+    if (list) {
+      const props = literalProps(jsx, `${displayName}:${line}:${column}`, result.problems);
+      if (props) result[list].push({ props, line, column });
+      return;
     }
+    // Numbered before the literal check, as the remark plugin numbers every figure element (numbering.ts).
+    if (!isFigureElement(node)) return;
+    number++;
+    const kind = kindOfComponent(jsx.name!)!;
+    const props = literalProps(jsx, `${displayName}:${line}:${column}`, result.problems);
     // A figure with a non-literal prop is reported once, not again as "prop missing".
-    if (literal) result.figures.push({ component: jsx.name, kind, props, line, column });
+    if (props) result.figures.push({ component: jsx.name!, kind, props, number, line, column });
   });
   return result;
+}
+
+/** The element's props if all are literals; else null, each problem added as "where: <Tag> message". */
+function literalProps(jsx: JsxNode, where: string, problems: string[]): Record<string, unknown> | null {
+  const props: Record<string, unknown> = {};
+  let literal = true;
+  for (const attribute of jsx.attributes) {
+    const value = attributeValue(attribute);
+    if ('error' in value) {
+      problems.push(`${where}: <${jsx.name}> ${value.error}`);
+      literal = false;
+    } else props[attribute.name] = value.value;
+  }
+  return literal ? props : null;
 }
 
 function attributeValue(attribute: JsxAttribute): { value: unknown } | { error: string } {

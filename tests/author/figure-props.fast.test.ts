@@ -218,7 +218,7 @@ describe('scanning articles', () => {
       path.join(PROJECT_ROOT, 'tests/fixtures/basic/content/articles'),
     );
     expect(collected.problems).toEqual([]);
-    expect(collected.recipes.size).toBe(49); // 8 in fixture.mdx, 4 in dreams.mdx, 5 in style.mdx, 7 in attribution.mdx, 3 in last-layer.mdx, 5 in own-images.mdx, 6 in filter.mdx, 3 in overview.mdx, 7 in arithmetic.mdx, 1 in kernels.mdx
+    expect(collected.recipes.size).toBe(49); // 8 in fixture.mdx, 4 in dreams.mdx, 5 in style.mdx, 7 in attribution.mdx, 3 in last-layer.mdx, 5 in own-images.mdx, 6 in filter.mdx, 3 in overview.mdx, 7 in arithmetic.mdx, 1 in kernels.mdx; vocabulary.mdx reuses two
     expect(collected.notFetched).toEqual([
       expect.stringContaining('fixture.mdx:19:1: <FeatureMapGrid> vgg19/block4_conv1'),
       expect.stringContaining('style.mdx:17:1: <StyleGrid> vgg19/block4_conv2'),

@@ -36,7 +36,7 @@ describe('frontmatter', () => {
   it('names a misspelt key with the valid keys, before any precompute', async () => {
     const problems = await problemsOf(`---\ntitle: T\ndescription: D\nphoto: chelsea.png\nordre: 2\n---\n\n${FIGURES}`);
     expect(problems).toEqual([
-      'a.mdx:5: frontmatter key "ordre" is not known (did you mean "order"?); valid keys: title, description, photo, order',
+      'a.mdx:5: frontmatter key "ordre" is not known (did you mean "order"?); valid keys: title, description, photo, order, bibliography',
     ]);
   });
 

@@ -1,3 +1,5 @@
+import type { Reference } from '../../references/format.ts';
+
 /** What figure components need from the article they sit in (set by the article page in Astro.locals). */
 export interface ArticleContext {
   /** The article's photo, "<file>" or "<pack>/<file>". */
@@ -6,6 +8,10 @@ export interface ArticleContext {
   gridAnchors: Map<string, string>;
   /** Figure ids given so far on the page (each unique). */
   usedIds: Set<string>;
+  /** Figure numbers by the figures' names, for <Ref to="name"> (from the scan: source order). */
+  figureNumbers: Map<string, number>;
+  /** The article's cited references by key, for <Cite>; the References list shows them in order. */
+  references: Map<string, Reference>;
 }
 
 export function articleContext(locals: App.Locals): ArticleContext {
