@@ -36,6 +36,7 @@ export default defineConfig({
         'own-images.spec.ts',
         'filter.spec.ts',
         'overview.spec.ts',
+        'reference.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -50,12 +50,22 @@ export function propsOf(schema: z.ZodObject): PropReference[] {
     return {
       name,
       type: typeText(prop),
-      default: hasDefault ? JSON.stringify(prop.default) : null,
+      default: hasDefault ? literal(prop.default) : null,
       describedDefault: hasDefault ? null : describedDefault(doc),
       required: json.required?.includes(name) ?? false,
       doc,
     };
   });
+}
+
+/** A default as an author writes it in MDX or YAML: JSON with a space after each comma (`[10, 100, 1000]`). */
+function literal(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([key, v]) => `${JSON.stringify(key)}: ${literal(v)}`)
+      .join(', ')}}`;
+  return JSON.stringify(value);
 }
 
 /** Every registered figure component, in registry order. */

@@ -71,6 +71,8 @@ describe('the figure reference', () => {
       default: '"squash"',
     });
     expect(prop('FilterGallery', 'columns')).toMatchObject({ default: '16', describedDefault: null });
+    expect(prop('StyleGrid', 'iterations').default).toBe('[10, 100, 1000]');
+    expect(prop('FilterSlide', 'patch').default).toBe('{"x": 24, "y": 24, "width": 8, "height": 8}');
     expect(prop('TopK', 'k')).toMatchObject({ type: 'integer (1 to 20)', default: '5' });
     expect(prop('ChannelSweep', 'fps')).toMatchObject({ type: 'number (> 0, ≤ 30)', default: '3' });
     expect(prop('ClassDream', 'classes')).toMatchObject({ type: 'array of (integer (≥ 0) or string)', required: true });
