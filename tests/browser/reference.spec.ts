@@ -35,6 +35,10 @@ test('/reference/ lists every component with its props, and the frontmatter fiel
   for (const field of ['title', 'photo', 'date', 'author', 'cover'])
     await expect(page.locator(`#frontmatter + p + table tr[data-prop="${field}"]`)).toHaveCount(1);
   await expectNoViolations(page);
+  // On a phone each prop is a block of its own, nothing wider than the screen.
+  await page.setViewportSize({ width: 390, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoViolations(page);
 });
 
 test("/reference/models/ lists each model's classes by output index, folded and opened by keyboard", async ({
