@@ -39,6 +39,7 @@ export default defineConfig({
         'arithmetic.spec.ts',
         'kernels.spec.ts',
         'vocabulary.spec.ts',
+        'reference.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -48,7 +48,8 @@ export async function collectFigures(
     const article = await scanArticle(path.join(dir, file), display);
     collected.problems.push(...article.problems);
     // The frontmatter first: its problems once, at its own lines, and not again at every figure.
-    const frontmatter = checkFrontmatter(article.frontmatter, article.frontmatterPlace, display);
+    const names = article.figures.flatMap((f) => (typeof f.props.name === 'string' ? [f.props.name] : []));
+    const frontmatter = checkFrontmatter(article.frontmatter, article.frontmatterPlace, display, names);
     collected.problems.push(...frontmatter, ...checkRefs(article));
     const photo = article.frontmatter.photo;
     if (frontmatter.length || typeof photo !== 'string') continue;

@@ -14,8 +14,16 @@ export interface FrontmatterPlace {
   keys: Record<string, number>;
 }
 
-/** Every problem of an article's frontmatter as "file:line: message", each cause once. */
-export function checkFrontmatter(raw: unknown, place: FrontmatterPlace | null, display: string): string[] {
+/**
+ * Every problem of an article's frontmatter as "file:line: message", each cause once. `figureNames` are the
+ * names the article's figures take (their name prop), which `cover` must be one of.
+ */
+export function checkFrontmatter(
+  raw: unknown,
+  place: FrontmatterPlace | null,
+  display: string,
+  figureNames: string[] = [],
+): string[] {
   if (!place || typeof raw !== 'object' || raw === null)
     return [
       `${display}:1: no frontmatter: start the file with ---, then ${KEYS.slice(0, 3)
@@ -41,5 +49,16 @@ export function checkFrontmatter(raw: unknown, place: FrontmatterPlace | null, d
   const photo = (raw as Record<string, unknown>).photo;
   if (typeof photo === 'string' && photo)
     problems.push(...checkImage(photo, photo).map((p) => `${at('photo')} frontmatter photo: ${p}`));
+  const cover = (raw as Record<string, unknown>).cover;
+  if (typeof cover === 'string' && cover && !figureNames.includes(cover))
+    problems.push(`${at('cover')} frontmatter cover: ${coverProblem(cover, figureNames)}`);
   return problems;
+}
+
+/** Why a cover names no figure, with the closest name and the names there are (or how to name one). */
+function coverProblem(cover: string, names: string[]): string {
+  const unknown = `no figure is named "${cover}"${suggestion(cover, names)}`;
+  return names.length
+    ? `${unknown}; named figures: ${names.join(', ')}`
+    : `${unknown}; give the figure a name, e.g. <FeatureMapGrid name="${cover}" ...>`;
 }

@@ -9,12 +9,12 @@ import { imageRef } from './contract/authoring.ts';
 import { suggestion } from './suggest.ts';
 
 /** How an author writes a pack's file: bare for images-photos, "<pack without images->/<file>" otherwise. */
-function authorName(pack: ImagePack, file: string): string {
+export function authorName(pack: ImagePack, file: string): string {
   return pack.id === 'images-photos' ? file : `${pack.id.slice('images-'.length)}/${file}`;
 }
 
 /** The files of a pack an author may name. */
-function images(pack: ImagePack): string[] {
+export function nameableFiles(pack: ImagePack): string[] {
   return pack.files.filter((f) => f.publish !== false && f.path !== pack.set?.licenseFile).map((f) => f.path);
 }
 
@@ -24,11 +24,11 @@ const packs = allImagePacks;
 export function checkImage(image: string | undefined, photo: string): string[] {
   const ref = imageRef(image ?? photo);
   const [pack, file] = [ref.slice(0, ref.indexOf('/')), ref.slice(ref.indexOf('/') + 1)];
-  const valid = packs().flatMap((p) => images(p).map((f) => authorName(p, f)));
+  const valid = packs().flatMap((p) => nameableFiles(p).map((f) => authorName(p, f)));
   const listed = packs().flatMap((p) =>
     p.set
-      ? [`${authorName(p, '<file>')} (${images(p).length} images, listed on the credits page)`]
-      : images(p).map((f) => authorName(p, f)),
+      ? [`${authorName(p, '<file>')} (${nameableFiles(p).length} images, listed on the credits page)`]
+      : nameableFiles(p).map((f) => authorName(p, f)),
   );
   const owner = packs().find((p) => p.id === pack);
   const entry = owner?.files.find((f) => f.path === file && f.path !== owner.set?.licenseFile);

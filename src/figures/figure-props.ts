@@ -4,9 +4,38 @@
  * `follows` (whether a reader's photo replaces it).
  */
 
+import { z } from 'zod';
+
 /** Widths a figure can take: the text column, wide (about 1100 px), the full window. */
-export type FigureWidth = 'column' | 'wide' | 'full';
-export const FIGURE_WIDTHS: readonly FigureWidth[] = ['column', 'wide', 'full'];
+const Width = z.enum(['column', 'wide', 'full']);
+export type FigureWidth = z.infer<typeof Width>;
+export const FIGURE_WIDTHS: readonly FigureWidth[] = Width.options;
+
+/** A figure's name: lower-case letters, digits and dashes, starting with a letter (it becomes an HTML id). */
+const NAME = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * The figure-level props as a schema, for the figure reference (its doc lines and types). `splitFigureProps`
+ * checks them by hand, for messages that say how to write each in MDX.
+ */
+export const FigureLevelSchema = z.object({
+  name: z
+    .string()
+    .regex(NAME)
+    .optional()
+    .describe(
+      "The figure's HTML id, for links (#cat-grid): lower-case letters, digits and dashes, unique in the article (default: an id from the recipe, e.g. figure-3f9c0a1b2d).",
+    ),
+  width: Width.optional().describe(
+    "How wide the figure is: the text column, wide or the full window (default: the kind's choice).",
+  ),
+  follows: z
+    .boolean()
+    .optional()
+    .describe(
+      "Whether a reader's photo replaces the figure's image; figures of a photo only (default: true when it shows the article's photo, false when it names another image).",
+    ),
+});
 
 export interface FigureLevelProps {
   /** The author's name for the figure, when given. */
@@ -31,7 +60,7 @@ export function splitFigureProps(
   const problems: string[] = [];
   if (width !== undefined && !FIGURE_WIDTHS.includes(width as FigureWidth))
     problems.push(`prop "width": one of ${FIGURE_WIDTHS.join(', ')} (got ${JSON.stringify(width)})`);
-  if (name !== undefined && (typeof name !== 'string' || !/^[a-z][a-z0-9-]*$/.test(name)))
+  if (name !== undefined && (typeof name !== 'string' || !NAME.test(name)))
     problems.push(
       `prop "name": lower-case letters, digits and dashes, starting with a letter, e.g. name="cat-grid" (got ${JSON.stringify(name)})`,
     );

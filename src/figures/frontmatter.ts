@@ -4,6 +4,12 @@
  */
 import { z } from 'zod';
 
+/**
+ * A day as YYYY-MM-DD. Astro's YAML reads an unquoted 2024-05-01 as a Date and the precompute's as a string:
+ * both come out as the string.
+ */
+const IsoDate = z.union([z.iso.date(), z.date().transform((date) => date.toISOString().slice(0, 10))]);
+
 export const ArticleFrontmatter = z
   .object({
     /** Title, shown as the page heading and in the index. */
@@ -23,5 +29,18 @@ export const ArticleFrontmatter = z
       .min(1)
       .optional()
       .describe("A .bib file of the article's own, relative to the content folder (besides references.bib)."),
+    /** Publication date, shown under the title. */
+    date: IsoDate.optional().describe('Publication date as YYYY-MM-DD, shown under the title.'),
+    /** Who wrote it, shown under the title. */
+    author: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .optional()
+      .describe('Who wrote the article: a name, or a list of names; shown under the title.'),
+    /** The figure that stands for the article in link previews and the index (check-frontmatter.ts checks it). */
+    cover: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The name of one of the article's figures (its name prop), the article's picture in link previews."),
   })
   .strict();

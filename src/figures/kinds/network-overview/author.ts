@@ -52,7 +52,7 @@ export const networkOverviewAuthoring = defineAuthoring({
       .union([z.boolean(), z.array(z.string()).max(20)])
       .optional()
       .describe(
-        'Images the reader can pick: a list, true for the Tiny ImageNet samples (default with tiny-vgg), or false.',
+        'Images the reader can pick: a list, true for the Tiny ImageNet samples, or false (default: true with tiny-vgg, false otherwise).',
       ),
     resize: z
       .enum(RESIZE_MODES)
