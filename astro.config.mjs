@@ -2,9 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteData } from './src/integrations/site-data.ts';
+import { devPrecompute } from './src/integrations/dev-precompute.ts';
 
 export default defineConfig({
-  integrations: [mdx(), siteData()],
+  integrations: [mdx(), siteData(), devPrecompute()],
   // Small pages: keep every stylesheet in its own file rather than inlined per page.
   build: { inlineStylesheets: 'never' },
   vite: {

@@ -1,0 +1,37 @@
+/**
+ * `astro dev` precomputes as the author writes: saving an article computes the figures it gained (only
+ * those missing from the cache), adds them to the manifest and reloads the page. Problems print in the
+ * terminal with file and line, and the server keeps serving. `astro build` is untouched (npm run build
+ * precomputes everything first).
+ */
+import type { AstroIntegration } from 'astro';
+import path from 'node:path';
+import { contentDir } from '../node/paths.ts';
+
+export function devPrecompute(): AstroIntegration {
+  return {
+    name: 'layerlens-dev-precompute',
+    hooks: {
+      'astro:server:setup': ({ server, logger }) => {
+        const articles = path.join(contentDir(), 'articles');
+        // A content folder outside the project (LAYERLENS_CONTENT) is not watched by Vite unless added.
+        server.watcher.add(articles);
+        // The engine (tfjs and its wasm) loads on the first edit, not when the dev server starts.
+        const handle = import('../node/precompute/article-edit.ts').then(({ editQueue, precomputeArticle }) =>
+          editQueue((file) =>
+            precomputeArticle(file, {
+              info: (line) => logger.info(line),
+              error: (line) => logger.error(line),
+              reload: () => server.ws.send({ type: 'full-reload' }),
+            }),
+          ),
+        );
+        const onFile = (file: string) => {
+          if (file.endsWith('.mdx') && file.startsWith(articles + path.sep)) void handle.then((run) => run(file));
+        };
+        server.watcher.on('change', onFile);
+        server.watcher.on('add', onFile);
+      },
+    },
+  };
+}
