@@ -2,7 +2,8 @@
  * npm run calibrate-costs -- WORK_DIR [WORK_DIR ...]
  * Writes src/figures/costs.json, the seconds per cost unit of each figure kind and model that the
  * precompute's ETA predicts with (src/node/precompute/predict.ts), from cold runs' measurements: each work
- * folder's cache entries (every figure with the milliseconds it took) and its report's set-index timings.
+ * folder's report (every figure computed and set index built, with the seconds each took, storing included)
+ * or, for a folder without one, its cache entries (every figure with the milliseconds its computation took).
  * Run it after a cold precompute on an idle machine (LAYERLENS_WORK=<empty folder> npm run precompute).
  */
 import { existsSync } from 'node:fs';
@@ -34,13 +35,17 @@ async function cachedFigures(work: string, into: Map<string, CachedFigure>): Pro
   }
 }
 
-async function setIndexTimings(work: string, sums: Sums): Promise<void> {
+interface Timings {
+  figures: { key: string; cost: number; seconds: number }[];
+  setIndexes: { model: string; images: number; seconds: number }[];
+}
+
+/** A work folder's report timings, or null when it has none (an older or warm run). */
+async function reportTimings(work: string): Promise<Timings | null> {
   const report = path.join(work, REPORT_FILE);
-  if (!existsSync(report)) return;
-  const { timings } = JSON.parse(await readFile(report, 'utf8')) as {
-    timings?: { setIndexes: { model: string; images: number; seconds: number }[] };
-  };
-  for (const index of timings?.setIndexes ?? []) add(sums, index.model, index.seconds, index.images);
+  if (!existsSync(report)) return null;
+  const { timings } = JSON.parse(await readFile(report, 'utf8')) as { timings?: Timings };
+  return timings?.figures.length ? timings : null;
 }
 
 /** Seconds per unit, rounded to 3 significant digits (the measurements are not finer than that). */
@@ -55,17 +60,23 @@ async function main(): Promise<void> {
   const works = process.argv.slice(2).map((w) => path.resolve(w));
   if (!works.length) throw new Error('Name the work folders of cold precompute runs: npm run calibrate-costs -- DIR');
   const figures = new Map<string, CachedFigure>();
+  const units: Sums = new Map();
   const sets: Sums = new Map();
   for (const work of works) {
-    await cachedFigures(work, figures);
-    await setIndexTimings(work, sets);
+    const timings = await reportTimings(work);
+    if (!timings) await cachedFigures(work, figures);
+    for (const f of timings?.figures ?? []) add(units, f.key, f.seconds, f.cost);
+    for (const index of timings?.setIndexes ?? []) add(sets, index.model, index.seconds, index.images);
   }
-  const units: Sums = new Map();
-  for (const { recipe, ms } of figures.values()) add(units, costKey(recipe), ms / 1000, costOf(recipe));
+  // Cache entries only for kinds and models no report measured: an entry may be older than the code (a figure
+  // that built its own set index then) and times the computation alone.
+  const reported = new Set(units.keys());
+  for (const { recipe, ms } of figures.values())
+    if (!reported.has(costKey(recipe))) add(units, costKey(recipe), ms / 1000, costOf(recipe));
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const backends = [...new Set([...figures.values()].map((f) => f.backend))].join(', ');
+  const measured = [...units.values()].reduce((n, u) => n + u.seconds, 0);
   const table: CostTable = {
-    machine: `${cpu}, ${os.cpus().length} cores, ${backends}, ${new Date().toISOString().slice(0, 10)}, ${figures.size} figures`,
+    machine: `${cpu}, ${os.cpus().length} cores, wasm in Node, ${new Date().toISOString().slice(0, 10)}, ${Math.round(measured)} s of figures from ${works.length} cold run(s)`,
     secondsPerUnit: rates(units),
     setIndexSecondsPerImage: rates(sets),
   };

@@ -92,7 +92,7 @@ function timings(jobs: Job[], result: ComputeResult) {
   return {
     figures: jobs
       .filter((job) => job.computed)
-      .map((job) => ({ key: costKey(job.recipe), cost: costOf(job.recipe), seconds: job.entry!.ms / 1000 })),
+      .map((job) => ({ key: costKey(job.recipe), cost: costOf(job.recipe), seconds: job.seconds! })),
     setIndexes: result.setIndexes,
   };
 }

@@ -23,6 +23,8 @@ export interface Job {
   entry: CachedFigure | null;
   /** True when this run computed it (false when the cache had it). */
   computed?: boolean;
+  /** Seconds this run spent on it, storing included (the entry's `ms` is the computation alone). */
+  seconds?: number;
 }
 
 export interface ComputeHooks {
@@ -87,8 +89,10 @@ export async function computeMissing(
   try {
     await indexSets(groups, groupSeconds, inputs, hooks, result);
     for (const [i, job] of missing.entries()) {
+      const started = performance.now();
       job.entry = await computeOne(job, cache, inputs, backend.name, figureSeconds[i]!, hooks);
       job.computed = true;
+      job.seconds = Math.round(performance.now() - started) / 1000;
     }
   } finally {
     inputs.dispose();
