@@ -6,7 +6,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
-import { contentDir } from '../node/paths.ts';
+import { PROJECT_ROOT, contentDir } from '../node/paths.ts';
+
+const EDIT_MODULE = 'src/node/precompute/article-edit.ts';
+import type * as EditModule from '../node/precompute/article-edit.ts';
 
 export function devPrecompute(): AstroIntegration {
   return {
@@ -16,18 +19,25 @@ export function devPrecompute(): AstroIntegration {
         const articles = path.join(contentDir(), 'articles');
         // A content folder outside the project (LAYERLENS_CONTENT) is not watched by Vite unless added.
         server.watcher.add(articles);
-        // The engine (tfjs and its wasm) loads on the first edit, not when the dev server starts.
-        const handle = import('../node/precompute/article-edit.ts').then(({ editQueue, precomputeArticle }) =>
-          editQueue((file) =>
-            precomputeArticle(file, {
-              info: (line) => logger.info(line),
-              error: (line) => logger.error(line),
-              reload: () => server.ws.send({ type: 'full-reload' }),
-            }),
-          ),
-        );
+        // The engine (tfjs and its wasm) loads on the first edit, not when the dev server starts, through Vite
+        // (which compiles the TypeScript Node's own type stripping refuses).
+        let queue: ((file: string) => Promise<void>) | null = null;
+        const handle = async (file: string) => {
+          if (!queue) {
+            const edit = (await server.ssrLoadModule(path.join(PROJECT_ROOT, EDIT_MODULE))) as typeof EditModule;
+            queue = edit.editQueue((f) =>
+              edit.precomputeArticle(f, {
+                info: (line) => logger.info(line),
+                error: (line) => logger.error(line),
+                reload: () => server.ws.send({ type: 'full-reload' }),
+              }),
+            );
+          }
+          await queue(file);
+        };
         const onFile = (file: string) => {
-          if (file.endsWith('.mdx') && file.startsWith(articles + path.sep)) void handle.then((run) => run(file));
+          if (!file.endsWith('.mdx') || !file.startsWith(articles + path.sep)) return;
+          handle(file).catch((error: unknown) => logger.error(String(error)));
         };
         server.watcher.on('change', onFile);
         server.watcher.on('add', onFile);

@@ -32,7 +32,12 @@ export function cacheKey(inputs: CacheInputs): string {
 }
 
 export class FigureCache {
-  constructor(readonly dir: string) {}
+  // A plain field, not a parameter property: the dev server loads this module with Node's type stripping.
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   get filesDir(): string {
     return path.join(this.dir, 'files');
