@@ -32,12 +32,7 @@ export function cacheKey(inputs: CacheInputs): string {
 }
 
 export class FigureCache {
-  // A plain field, not a parameter property: the dev server loads this module with Node's type stripping.
-  readonly dir: string;
-
-  constructor(dir: string) {
-    this.dir = dir;
-  }
+  constructor(readonly dir: string) {}
 
   get filesDir(): string {
     return path.join(this.dir, 'files');
