@@ -44,16 +44,39 @@ export class ProgressBar {
     this.draw(label);
   }
 
+  /** Seconds since the bar started. */
+  elapsedSeconds(now = Date.now()): number {
+    return (now - this.started) / 1000;
+  }
+
+  /**
+   * The ETA in seconds: the work left, scaled by the seconds each unit of work done so far took. With work
+   * in predicted seconds this is the predicted seconds left times the ratio of actual to predicted so far.
+   */
+  remainingSeconds(now = Date.now()): number | null {
+    const fraction = this.workFraction();
+    if (fraction <= 0) return null;
+    return (this.elapsedSeconds(now) / fraction) * (1 - fraction);
+  }
+
   finish(summary: string): void {
     if (this.stream.isTTY) this.stream.write('\r\x1b[K');
     this.stream.write(`${summary}\n`);
+  }
+
+  private workFraction(): number {
+    const { total, totalWork } = this.options;
+    // Every item done is all the work done, whatever the sum of floating-point work says.
+    if (this.done >= total) return 1;
+    if (totalWork) return Math.min(1, this.workDone / totalWork);
+    return total === 0 ? 1 : Math.min(1, this.done / total);
   }
 
   private draw(label: string): void {
     const now = Date.now();
     const { total, unit } = this.options;
     const fraction = total === 0 ? 1 : Math.min(1, this.done / total);
-    const workFraction = this.options.totalWork ? Math.min(1, this.workDone / this.options.totalWork) : fraction;
+    const workFraction = this.workFraction();
     const filled = Math.round(fraction * BAR_WIDTH);
     const bar = '#'.repeat(filled) + '-'.repeat(BAR_WIDTH - filled);
     const extra = this.options.formatExtra ? ` ${this.options.formatExtra(this.extraDone, total)}` : '';

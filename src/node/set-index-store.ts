@@ -43,18 +43,46 @@ export async function setIndexCached(request: SetIndexRequest): Promise<boolean>
   return existsSync(await cachedPath(request));
 }
 
-/** Builds the requests' missing indexes, one pass per set and model; returns how many were built. */
-export async function prepareSetIndexes(requests: SetIndexRequest[], inputs: FigureInputs): Promise<number> {
-  const missing: SetIndexRequest[] = [];
-  for (const request of requests) if (!(await setIndexCached(request))) missing.push(request);
-  const groups = new Map<string, SetIndexRequest[]>();
-  for (const r of missing) groups.set(`${r.set}|${r.model}`, [...(groups.get(`${r.set}|${r.model}`) ?? []), r]);
-  for (const group of groups.values()) {
-    const built = await buildSetIndexes(group, anyImageSet(group[0]!.set), inputs);
-    for (const [i, index] of built.entries())
-      await writeAtomically(await cachedPath(group[i]!), serialiseSetIndex(index));
+/** The indexes of one set seen by one model: built in one pass over the set's images. */
+export interface SetIndexGroup {
+  set: string;
+  model: string;
+  requests: SetIndexRequest[];
+  /** The set's images (the pass's length, for the progress bar). */
+  images: number;
+}
+
+/** The requests' indexes missing from the cache, grouped by set and model. */
+export async function missingSetIndexGroups(requests: SetIndexRequest[]): Promise<SetIndexGroup[]> {
+  const groups = new Map<string, SetIndexGroup>();
+  for (const r of requests) {
+    if (await setIndexCached(r)) continue;
+    const key = `${r.set}|${r.model}`;
+    const group = groups.get(key) ?? { set: r.set, model: r.model, requests: [], images: anyImageSet(r.set).length };
+    group.requests.push(r);
+    groups.set(key, group);
   }
-  return missing.length;
+  return [...groups.values()];
+}
+
+/**
+ * Builds the requests' missing indexes, one pass per set and model, telling `onWork` each group's progress
+ * (0 to 1); returns how many were built.
+ */
+export async function prepareSetIndexes(
+  requests: SetIndexRequest[],
+  inputs: FigureInputs,
+  onWork?: (group: SetIndexGroup, fraction: number) => void,
+): Promise<number> {
+  const groups = await missingSetIndexGroups(requests);
+  for (const group of groups) {
+    const run = { onWork: (fraction: number) => onWork?.(group, fraction) };
+    const built = await buildSetIndexes(group.requests, anyImageSet(group.set), inputs, run);
+    for (const [i, index] of built.entries())
+      await writeAtomically(await cachedPath(group.requests[i]!), serialiseSetIndex(index));
+    onWork?.(group, 1);
+  }
+  return groups.reduce((sum, g) => sum + g.requests.length, 0);
 }
 
 /** One index: from the cache (built first if missing), published under its stable name. */

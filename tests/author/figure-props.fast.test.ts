@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveComponent } from '../helpers/figures.ts';
 import { PROFILES } from '../../src/figures/profiles.ts';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';
-import { collectFigures } from '../../scripts/lib/collect-figures.ts';
+import { collectFigures } from '../../src/node/precompute/collect-figures.ts';
 
 // The fixture's own images (content/images/) are the fixture content folder's.
 process.env.LAYERLENS_CONTENT = 'tests/fixtures/basic/content';

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectFigures } from '../../scripts/lib/collect-figures.ts';
+import { collectFigures } from '../../src/node/precompute/collect-figures.ts';
 import { PROFILES } from '../../src/figures/profiles.ts';
 import { ArticleFrontmatter } from '../../src/figures/frontmatter.ts';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanArticle } from '../../src/figures/scan.ts';
 import { checkCites, checkRefs } from '../../src/references/check.ts';
 import { articleBibliography } from '../../src/references/load.ts';
-import { collectFigures } from '../../scripts/lib/collect-figures.ts';
+import { collectFigures } from '../../src/node/precompute/collect-figures.ts';
 import { PROFILES } from '../../src/figures/profiles.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureMapsRecipe } from '../../src/figures/kinds/feature-maps/recipe.ts';
-import { FigureCache, cacheKey, type CacheInputs } from '../../scripts/lib/figure-cache.ts';
+import { FigureCache, cacheKey, type CacheInputs } from '../../src/node/precompute/figure-cache.ts';
 import { computeCodeHash, imageHash, weightsHash } from '../../scripts/lib/input-hashes.ts';
 
 const recipe: FeatureMapsRecipe = {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectFigures } from '../../scripts/lib/collect-figures.ts';
+import { collectFigures } from '../../src/node/precompute/collect-figures.ts';
 import { PROFILES } from '../../src/figures/profiles.ts';
 import { scanArticle } from '../../src/figures/scan.ts';
 import { PROJECT_ROOT } from '../../src/node/paths.ts';

@@ -12,6 +12,7 @@ import { benchEmbedding, printEmbedding, type EmbeddingBench } from './embedding
 import { benchConvolution, printConvolution, type ConvolutionBench } from './convolution.ts';
 import { benchFastStyle } from './fast-style.ts';
 import { benchPrecompute } from './precompute.ts';
+import { benchEta, printEta, type EtaHonesty } from './eta.ts';
 import { benchSite } from './site.ts';
 import { benchGatys } from './style-gatys.ts';
 
@@ -155,6 +156,13 @@ export const BENCHMARKS = [
     print: (p) => [
       `precompute (${p.figures} figures on ${p.backend}): cold ${p.coldSeconds} s, warm ${p.warmSeconds} s = ${(p.warmOverCold * 100).toFixed(1)}% of cold (process wall time ${p.coldWallSeconds} s and ${p.warmWallSeconds} s)`,
     ],
+  }),
+  define<EtaHonesty>({
+    key: 'eta',
+    what: "the precompute ETA's worst factor from the time actually left, a cold run of the fixture site",
+    browser: false,
+    run: () => benchEta(),
+    print: printEta,
   }),
   define<Awaited<ReturnType<typeof benchPageWeight>>>({
     key: 'page',

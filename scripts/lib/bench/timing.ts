@@ -1,4 +1,7 @@
 /** Timing helpers for benchmarks: warm-up runs, then the median of repeated runs. */
+import { median } from '../../../src/node/precompute/predict.ts';
+
+export { median };
 
 export interface Timing {
   /** Median milliseconds over the measured runs. */
@@ -16,12 +19,6 @@ export async function time(work: () => Promise<unknown>, { warmup = 2, runs = 7 
     samples.push(performance.now() - start);
   }
   return { ms: median(samples), runs: samples.map((s) => round(s)) };
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function round(value: number, digits = 2): number {

@@ -8,11 +8,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { RgbaImage } from '../../src/engine/index.ts';
-import type { Recipe } from '../../src/figures/registry/types.ts';
-import type { ManifestFigure } from '../../src/figures/manifest.ts';
-import { hashOf, stableStringify } from '../../src/figures/key.ts';
-import { writeAtomically } from './fetch-pack.ts';
+import type { RgbaImage } from '../../engine/index.ts';
+import type { Recipe } from '../../figures/registry/types.ts';
+import type { ManifestFigure } from '../../figures/manifest.ts';
+import { hashOf, stableStringify } from '../../figures/key.ts';
+import { writeAtomically } from '../atomic-write.ts';
 
 export interface CacheInputs {
   recipe: Recipe;
