@@ -22,7 +22,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'site', testMatch: ['engine.spec.ts', 'site.spec.ts'], use: { baseURL: `http://127.0.0.1:${SITE_PORT}` } },
+    {
+      name: 'site',
+      testMatch: ['engine.spec.ts', 'site.spec.ts', 'convolution-article.spec.ts'],
+      use: { baseURL: `http://127.0.0.1:${SITE_PORT}` },
+    },
     {
       name: 'fixture',
       testMatch: [

@@ -17,6 +17,8 @@ test('every page has no serious accessibility violations', async ({ page }) => {
     '/articles/style-layer-by-layer/',
     '/articles/what-the-last-layer-knows/',
     '/articles/where-the-network-looks/',
+    '/articles/how-a-convolution-works/',
+    '/articles/writing-for-layerlens/',
   ]) {
     await page.goto(url);
     const results = await new AxeBuilder({ page }).analyze();
@@ -31,6 +33,8 @@ for (const [slug, figures] of [
   ['style-layer-by-layer', 5],
   ['where-the-network-looks', 12],
   ['what-the-last-layer-knows', 5],
+  ['how-a-convolution-works', 15],
+  ['writing-for-layerlens', 4],
 ] as const) {
   test(`${slug} renders every figure; a screenshot is written`, async ({ page }) => {
     await page.setViewportSize({ width: 1200, height: 900 });

@@ -47,6 +47,14 @@ test('citations are author-year and link to the References list', async ({ page 
   }
 });
 
+test('math in the text is MathML: two inline formulas and one block, no TeX left', async ({ page }) => {
+  await page.goto(PAGE);
+  const article = page.locator('.ll-article');
+  await expect(article.locator('p math')).toHaveCount(3);
+  await expect(article.locator('math[display="block"] mfrac')).toHaveCount(1);
+  expect(await article.innerText()).not.toContain('$');
+});
+
 test('the aside is an <aside> in the margin, the footnote links both ways, and axe finds nothing', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(PAGE);
