@@ -5,14 +5,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { visibleSlot } from './page-helpers.ts';
 
 const PAGE = '/articles/arithmetic/';
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
-
-/** The text of a slot where it shows (a slot may sit in a row hidden for this layer). */
-function slot(figure: Locator, key: string): Locator {
-  return figure.locator(`[data-math-slot="${key}"], [data-slot="${key}"]`).filter({ visible: true });
-}
 
 async function awake(page: Page, name: string): Promise<Locator> {
   const figure = page.locator(`#${name}`);
@@ -51,23 +47,23 @@ test('without JavaScript every figure is there: MathML formulas, the drawing, th
   await expect(page.locator('.ll-arith-controls').first()).toBeHidden();
 
   const first = page.locator('#first');
-  await expect(slot(first, 'w-exact')).toHaveText('28');
+  await expect(visibleSlot(first, 'w-exact')).toHaveText('28');
   await expect(first.locator('.ll-arith-volume')).toContainText('28×28×1');
-  await expect(slot(first, 'params')).toHaveText('76');
+  await expect(visibleSlot(first, 'params')).toHaveText('76');
 
   const noFit = page.locator('#no-fit');
-  await expect(slot(noFit, 'w-exact')).toHaveText('2.33');
-  await expect(slot(noFit, 'w-rel')).toHaveText('≈');
+  await expect(visibleSlot(noFit, 'w-exact')).toHaveText('2.33');
+  await expect(visibleSlot(noFit, 'w-rel')).toHaveText('≈');
   await expect(noFit.locator('.ll-arith-volume')).toBeHidden();
   await expect(noFit.locator('.ll-arith-nofit')).toContainText('The filter does not fit');
-  await expect(slot(noFit, 'valid-volume')).toHaveText('2 × 2 × 1');
-  await expect(slot(noFit, 'same-volume')).toHaveText('3 × 3 × 1');
+  await expect(visibleSlot(noFit, 'valid-volume')).toHaveText('2 × 2 × 1');
+  await expect(visibleSlot(noFit, 'same-volume')).toHaveText('3 × 3 × 1');
   await expect(noFit.locator('.ll-arith-nofit')).toContainText('same pads 2 zeros (1 before, 1 after) for 3 outputs');
 
-  await expect(slot(page.locator('#padded'), 'params')).toHaveText('760');
+  await expect(visibleSlot(page.locator('#padded'), 'params')).toHaveText('760');
   await expect(page.locator('#one-by-one .ll-arith-volume')).toContainText('56×56×32');
   await expect(page.locator('#pool .ll-arith-volume')).toContainText('112×112×64');
-  await expect(slot(page.locator('#dense'), 'params')).toHaveText('30,730');
+  await expect(visibleSlot(page.locator('#dense'), 'params')).toHaveText('30,730');
 
   // The article's own math ($...$ inline, $$...$$ as a block): MathML in the prose, no TeX left over.
   const prose = page.locator('.ll-article > p', { hasText: 'Math in an article' });
@@ -81,20 +77,20 @@ test('without JavaScript every figure is there: MathML formulas, the drawing, th
 test('the stride by keyboard: 5, then 3, then the filter does not fit (valid 2x2, same 3x3)', async ({ page }) => {
   await page.goto(PAGE);
   const figure = await awake(page, 'seven');
-  await expect(slot(figure, 'w-exact')).toHaveText('5');
+  await expect(visibleSlot(figure, 'w-exact')).toHaveText('5');
   const stride = figure.getByLabel('Stride S');
   await stride.focus();
   await page.keyboard.press('ArrowUp');
-  await expect(slot(figure, 'w-exact')).toHaveText('3');
+  await expect(visibleSlot(figure, 'w-exact')).toHaveText('3');
   await expect(figure.locator('.ll-arith-nofit')).toBeHidden();
   await page.keyboard.press('ArrowUp');
-  await expect(slot(figure, 'w-exact')).toHaveText('2.33');
-  await expect(slot(figure, 'w-rel')).toHaveText('≈');
+  await expect(visibleSlot(figure, 'w-exact')).toHaveText('2.33');
+  await expect(visibleSlot(figure, 'w-rel')).toHaveText('≈');
   await expect(figure.locator('.ll-arith-nofit')).toBeVisible();
   await expect(figure.locator('.ll-arith-nofit')).toContainText('The filter does not fit');
   await expect(figure.locator('.ll-arith-volume')).toBeHidden();
-  await expect(slot(figure, 'valid-volume')).toHaveText('2 × 2 × 1');
-  await expect(slot(figure, 'same-volume')).toHaveText('3 × 3 × 1');
+  await expect(visibleSlot(figure, 'valid-volume')).toHaveText('2 × 2 × 1');
+  await expect(visibleSlot(figure, 'same-volume')).toHaveText('3 × 3 × 1');
   await expect(figure.locator('.ll-arith-readout')).toContainText('Step 1 of 4');
 });
 
@@ -106,9 +102,9 @@ test('ten 5x5 filters with padding 2 on 32x32x3, typed: 32 x 32 x 10 and 760 par
   await expect(figure.getByLabel('Padding P')).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  await expect(slot(figure, 'w-exact')).toHaveText('32');
+  await expect(visibleSlot(figure, 'w-exact')).toHaveText('32');
   await expect(figure.locator('.ll-arith-volume')).toContainText('32×32×10');
-  await expect(slot(figure, 'params')).toHaveText('760');
+  await expect(visibleSlot(figure, 'params')).toHaveText('760');
   // The typeset formula shows the numbers it used: (5·5·3 + 1)·10 (temml writes \cdot as U+22C5).
   await expect(figure.locator('math').filter({ hasText: '760' })).toContainText('(5⋅5⋅3+1)⋅10=760');
 });
@@ -120,10 +116,10 @@ test('a refused value says why and keeps the last valid layer', async ({ page })
   await typeInto(page, stride, '0');
   await expect(stride).toHaveAttribute('aria-invalid', 'true');
   await expect(figure.locator('.ll-arith-refusal')).toHaveText(/Stride S: a whole number from 1 to 64/);
-  await expect(slot(figure, 'w-exact')).toHaveText('5');
+  await expect(visibleSlot(figure, 'w-exact')).toHaveText('5');
   await typeInto(page, stride, '2');
   await expect(stride).toHaveAttribute('aria-invalid', 'false');
-  await expect(slot(figure, 'w-exact')).toHaveText('3');
+  await expect(visibleSlot(figure, 'w-exact')).toHaveText('3');
 });
 
 test('Step moves the window one position; Play sweeps it and Pause stops it', async ({ page }) => {

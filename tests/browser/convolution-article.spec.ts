@@ -6,14 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { photoPath } from '../helpers/images.ts';
-import { dropPhoto, photoOutcome } from './page-helpers.ts';
+import { dropPhoto, photoOutcome, visibleSlot } from './page-helpers.ts';
 
 const PAGE = '/articles/how-a-convolution-works/';
-
-/** A number the formula or the text shows, by its slot (a slot may sit in a row hidden for this layer). */
-function slot(figure: Locator, key: string): Locator {
-  return figure.locator(`[data-math-slot="${key}"], [data-slot="${key}"]`).filter({ visible: true });
-}
 
 async function setInput(page: Page, figure: Locator, label: RegExp, value: string): Promise<void> {
   const input = figure.getByLabel(label);
@@ -30,17 +25,17 @@ test("without JavaScript the article states the lecture's examples", async ({ br
   await expect(page.locator('figure.ll-figure')).toHaveCount(15);
   await expect(page.locator('#one-filter .ll-arith-volume')).toContainText('28×28×1');
   await expect(page.locator('#six-filters .ll-arith-volume')).toContainText('28×28×6');
-  await expect(slot(page.locator('#six-filters'), 'params')).toHaveText('456');
+  await expect(visibleSlot(page.locator('#six-filters'), 'params')).toHaveText('456');
   const noFit = page.locator('#does-not-fit');
-  await expect(slot(noFit, 'w-exact')).toHaveText('2.33');
+  await expect(visibleSlot(noFit, 'w-exact')).toHaveText('2.33');
   await expect(noFit.locator('.ll-arith-nofit')).toContainText('The filter does not fit');
-  await expect(slot(noFit, 'valid-volume')).toHaveText('2 × 2 × 1');
-  await expect(slot(noFit, 'same-volume')).toHaveText('3 × 3 × 1');
+  await expect(visibleSlot(noFit, 'valid-volume')).toHaveText('2 × 2 × 1');
+  await expect(visibleSlot(noFit, 'same-volume')).toHaveText('3 × 3 × 1');
   await expect(page.locator('#padded .ll-arith-volume')).toContainText('32×32×10');
-  await expect(slot(page.locator('#padded'), 'params')).toHaveText('760');
+  await expect(visibleSlot(page.locator('#padded'), 'params')).toHaveText('760');
   await expect(page.locator('#one-by-one .ll-arith-volume')).toContainText('56×56×32');
   await expect(page.locator('#pool .ll-arith-volume')).toContainText('112×112×64');
-  await expect(slot(page.locator('#fully-connected'), 'params')).toHaveText('16,910');
+  await expect(visibleSlot(page.locator('#fully-connected'), 'params')).toHaveText('16,910');
   // Every image figure reads without JavaScript.
   for (const image of await page.locator('figure.ll-figure img').filter({ visible: true }).all()) {
     await image.scrollIntoViewIfNeeded();

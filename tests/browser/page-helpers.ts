@@ -1,6 +1,6 @@
 /** Helpers for driving an article page: give it a photo as a reader would, and read figure pixels back. */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { photoPath } from '../helpers/images.ts';
 
 export const ARTICLE = '/articles/fixture/?backend=wasm';
@@ -102,4 +102,9 @@ export async function expectOwnPhotoParity(
     expect(differing, `figure ${f}: share of values that differ`).toBeLessThan(limits.share);
   }
   return lives.length;
+}
+
+/** A number a figure's formula or text shows, by its slot, where it shows (a slot may sit in a hidden row). */
+export function visibleSlot(figure: Locator, key: string): Locator {
+  return figure.locator(`[data-math-slot="${key}"], [data-slot="${key}"]`).filter({ visible: true });
 }
