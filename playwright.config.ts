@@ -44,6 +44,7 @@ export default defineConfig({
         'kernels.spec.ts',
         'vocabulary.spec.ts',
         'reference.spec.ts',
+        'dark.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { contentType } from '../../src/node/content-types.ts';
 
@@ -18,12 +18,21 @@ async function resolve(root: string, urlPath: string): Promise<string | null> {
   return (await stat(file).catch(() => null))?.isFile() ? file : null;
 }
 
+/** The site's own 404 page (Astro writes 404.html at the root) with status 404; plain text if it has none. */
+async function notFound(root: string, res: ServerResponse): Promise<void> {
+  const page = path.join(root, '404.html');
+  if ((await stat(page).catch(() => null))?.isFile()) {
+    res.writeHead(404, { 'Content-Type': contentType(page) });
+    createReadStream(page).pipe(res);
+  } else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+}
+
 export function serveStatic(root: string, port: number, host = '127.0.0.1'): Promise<Server> {
   const absolute = path.resolve(root);
   const server = createServer((req, res) => {
     void resolve(absolute, req.url ?? '/').then((file) => {
       if (!file) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+        void notFound(absolute, res);
         return;
       }
       res.writeHead(200, { 'Content-Type': contentType(file) });

@@ -72,7 +72,7 @@ export async function drawGramChart(figure: HTMLElement): Promise<void> {
       .attr('width', band.bandwidth())
       .attr('height', band.bandwidth())
       .attr('fill', 'none')
-      .attr('stroke', '#e4572e')
+      .style('stroke', 'var(--hot)')
       .attr('stroke-width', 1.5);
   });
   figure.classList.add('ll-gram-drawn');

@@ -1,0 +1,40 @@
+/**
+ * The header's dark-mode toggle. Base.astro's inline head script has already applied a stored choice
+ * (<html data-theme>) before the first paint; this module only wires the button. With no stored choice the
+ * page follows the OS (prefers-color-scheme), and the button's pressed state follows it too.
+ */
+const KEY = 'layerlens-theme';
+type Theme = 'light' | 'dark';
+
+const osDark = (): MediaQueryList => window.matchMedia('(prefers-color-scheme: dark)');
+
+/** The theme in force: the reader's choice if any, else the OS's. */
+function current(): Theme {
+  const chosen = document.documentElement.dataset['theme'];
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return osDark().matches ? 'dark' : 'light';
+}
+
+/** Stores the choice; a browser that refuses storage (private mode, blocked) still switches for this page. */
+function choose(theme: Theme): void {
+  document.documentElement.dataset['theme'] = theme;
+  try {
+    localStorage.setItem(KEY, theme);
+  } catch {
+    /* not remembered, but applied */
+  }
+}
+
+export function initThemeToggle(): void {
+  const button = document.querySelector<HTMLButtonElement>('#ll-theme');
+  if (!button) return;
+  const show = (): void => button.setAttribute('aria-pressed', String(current() === 'dark'));
+  button.addEventListener('click', () => {
+    choose(current() === 'dark' ? 'light' : 'dark');
+    show();
+  });
+  osDark().addEventListener('change', show);
+  show();
+  // Without JavaScript the button could do nothing, so it stays hidden and the page simply follows the OS.
+  button.hidden = false;
+}
