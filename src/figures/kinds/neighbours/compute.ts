@@ -5,13 +5,13 @@
  */
 import { embedding, visual, type RgbaImage } from '../../../engine/index.ts';
 import type { FigureComputation, FigureInputs } from '../../contract/compute.ts';
-import { PAGE_BACKGROUND } from '../../common/atlas-style.ts';
 import { featureSet, member, photoInSet, setReads } from '../../common/image-set/photo.ts';
 import type { SetMember } from '../../common/image-set/recipe.ts';
 import type { NeighboursData, NeighboursRecipe } from './recipe.ts';
 
 const TILE = 96;
 const GAP = 8;
+const PAGE: readonly [number, number, number, number] = [255, 255, 255, 255];
 
 export const neighbours: FigureComputation<NeighboursRecipe, NeighboursData> = {
   reads: setReads,
@@ -30,7 +30,7 @@ export const neighbours: FigureComputation<NeighboursRecipe, NeighboursData> = {
     }
     const rows = [feature, ...(recipe.pixels ? [pixel] : [])];
     const layout = visual.atlasLayout(rows.length * (recipe.k + 1), TILE, TILE, recipe.k + 1, GAP);
-    const image = visual.blankAtlas(layout, PAGE_BACKGROUND);
+    const image = visual.blankAtlas(layout, PAGE);
     const photo = await visual.thumbnail(await inputs.image(recipe.image), TILE, recipe.resize);
     for (const [r, row] of rows.entries()) {
       visual.placeTile(image, layout, r * (recipe.k + 1), photo);

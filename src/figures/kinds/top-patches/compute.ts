@@ -4,7 +4,6 @@
  * ranks among the set. One row per unit; the photo's patch is the last column.
  */
 import * as engine from '../../../engine/index.ts';
-import { PAGE_BACKGROUND } from '../../common/atlas-style.ts';
 import type { FigureComputation } from '../../contract/compute.ts';
 import { member, photoInSet, setReads } from '../../common/image-set/photo.ts';
 import type { SetIndex } from '../../common/image-set/set-index.ts';
@@ -22,7 +21,7 @@ export const topPatches: FigureComputation<TopPatchesRecipe, TopPatchesData> = {
     const network = await inputs.network(recipe.model);
     const field = embedding.receptiveField(network, layer);
     const layout = visual.atlasLayout(recipe.units.length * (recipe.k + 1), TILE, TILE, recipe.k + 1, GAP);
-    const image = visual.blankAtlas(layout, PAGE_BACKGROUND);
+    const image = visual.blankAtlas(layout, [255, 255, 255, 255]);
     const rows: PatchRow[] = [];
     const photo = await inputs.image(recipe.image);
     for (const [r, unit] of recipe.units.entries()) {
