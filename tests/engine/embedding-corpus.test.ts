@@ -3,12 +3,9 @@
  * claim it is (better than pixel space at retrieving same-label neighbours, kept by the map well enough to
  * place a new image among its neighbours), and a unit's patch is the window it sees, grey past the image.
  */
-import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Network } from '../../src/engine/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { modelView } from '../../src/engine/attribution/model-view.ts';
-import { ensureGradients } from '../../src/engine/dream/gradients.ts';
 import { cutoutOnBackground } from '../../src/engine/embedding/cutout.ts';
 import { layerFeatures } from '../../src/engine/embedding/features.ts';
 import { layout } from '../../src/engine/embedding/layout.ts';
@@ -24,24 +21,13 @@ import { unitPatch } from '../../src/engine/embedding/patch.ts';
 import { PIXEL_VECTOR_SIDE, pixelVector } from '../../src/engine/embedding/pixel-vector.ts';
 import { placePoint } from '../../src/engine/embedding/place.ts';
 import { receptiveField, unitBox } from '../../src/engine/embedding/receptive-field.ts';
-import { initNodeBackend, loadModel } from '../../src/node/engine.ts';
 import { decodeImageFile } from '../../src/node/image.ts';
 import { imageSet, type ImageSetEntry } from '../../src/registry/index.ts';
-import { imagesRoot } from '../helpers/images.ts';
+import { corpusFile, useTinyDarknet } from '../helpers/tiny-darknet.ts';
 
 const LAYER = 'conv2d_15';
 
-let darknet: Network;
-
-beforeAll(async () => {
-  await initNodeBackend('wasm');
-  await ensureGradients();
-  darknet = await loadModel('tiny-darknet', { from: 'mirror' });
-});
-
-afterAll(() => darknet?.dispose());
-
-const corpusFile = (entry: ImageSetEntry) => path.join(imagesRoot(), 'corpus', entry.file);
+const darknet = useTinyDarknet();
 const labelOf = (entry: ImageSetEntry) => entry.subcategory ?? entry.category;
 
 describe('the corpus through Tiny Darknet', () => {
@@ -64,7 +50,7 @@ describe('the corpus through Tiny Darknet', () => {
     const pixelData = new Uint8Array(entries.length * PIXEL_VECTOR_SIDE * PIXEL_VECTOR_SIDE * 3);
     for (const [i, entry] of entries.entries()) {
       const image = cutoutOnBackground(await decodeImageFile(corpusFile(entry)));
-      const [f] = await layerFeatures(darknet, image, [LAYER]);
+      const [f] = await layerFeatures(darknet(), image, [LAYER]);
       featureData.set(f!.vector, i * 128);
       pixelData.set(await pixelVector(image), i * PIXEL_VECTOR_SIDE * PIXEL_VECTOR_SIDE * 3);
     }
@@ -125,14 +111,14 @@ describe('the corpus through Tiny Darknet', () => {
 describe('unitPatch', () => {
   it('conv2d_10 at the top-left corner: a tile x tile opaque image, grey outside the photo, no leaks', async () => {
     const entry = imageSet('images-corpus')[0]!;
-    const rgb = modelView(darknet, cutoutOnBackground(await decodeImageFile(corpusFile(entry))), 'squash');
-    const field = receptiveField(darknet, 'conv2d_10');
+    const rgb = modelView(darknet(), cutoutOnBackground(await decodeImageFile(corpusFile(entry))), 'squash');
+    const field = receptiveField(darknet(), 'conv2d_10');
     expect(field.size).toEqual([62, 62]);
     // Unit (0, 0)'s 62 px window starts 27 px before the image on both axes.
     expect(unitBox(field, 0, 0)).toEqual({ top: 0, left: 0, bottom: 35, right: 35 });
     const tile = 62;
     const before = tf.memory().numTensors;
-    const patch = await unitPatch(darknet, rgb, field, { layer: 'conv2d_10', channel: 5, y: 0, x: 0 }, tile);
+    const patch = await unitPatch(darknet(), rgb, field, { layer: 'conv2d_10', channel: 5, y: 0, x: 0 }, tile);
     expect(tf.memory().numTensors).toBe(before);
     expect(patch.width).toBe(tile);
     expect(patch.height).toBe(tile);
@@ -154,7 +140,7 @@ describe('unitPatch', () => {
     expect(insideValues.size).toBeGreaterThan(5);
 
     // Half the size: output row y samples window row 2y + 0.5, outside the photo for y < 13.
-    const small = await unitPatch(darknet, rgb, field, { layer: 'conv2d_10', channel: 5, y: 0, x: 0 }, 31);
+    const small = await unitPatch(darknet(), rgb, field, { layer: 'conv2d_10', channel: 5, y: 0, x: 0 }, 31);
     expect(tf.memory().numTensors).toBe(before);
     expect(small.rgba.length).toBe(31 * 31 * 4);
     for (let y = 0; y < 31; y++) {

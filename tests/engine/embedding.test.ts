@@ -3,10 +3,7 @@
  * the PCA and UMAP layouts. The synthetic cases pin the arithmetic; one case checks the pooling against
  * Tiny Darknet's own activations. The corpus cases are in embedding-corpus.test.ts.
  */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Network } from '../../src/engine/index.ts';
-import { ensureGradients } from '../../src/engine/dream/gradients.ts';
+import { describe, expect, it } from 'vitest';
 import { CUTOUT_BACKGROUND, cutoutOnBackground } from '../../src/engine/embedding/cutout.ts';
 import { featuresOf, layerFeatures } from '../../src/engine/embedding/features.ts';
 import {
@@ -18,24 +15,13 @@ import {
   type VectorSet,
 } from '../../src/engine/embedding/neighbours.ts';
 import type { ImagePixels } from '../../src/engine/image/preprocess.ts';
-import { initNodeBackend, loadModel } from '../../src/node/engine.ts';
 import { decodeImageFile } from '../../src/node/image.ts';
-import { imageSet, type ImageSetEntry } from '../../src/registry/index.ts';
-import { imagesRoot } from '../helpers/images.ts';
+import { imageSet } from '../../src/registry/index.ts';
+import { corpusFile, useTinyDarknet } from '../helpers/tiny-darknet.ts';
 
 const LAYER = 'conv2d_15';
 
-let darknet: Network;
-
-beforeAll(async () => {
-  await initNodeBackend('wasm');
-  await ensureGradients();
-  darknet = await loadModel('tiny-darknet', { from: 'mirror' });
-});
-
-afterAll(() => darknet?.dispose());
-
-const corpusFile = (entry: ImageSetEntry) => path.join(imagesRoot(), 'corpus', entry.file);
+const darknet = useTinyDarknet();
 /** Pixel (x, y) of an RGB image as [r, g, b]. */
 const rgbAt = (image: ImagePixels, x: number, y: number) =>
   Array.from(image.data.subarray((y * image.width + x) * 3, (y * image.width + x) * 3 + 3));
@@ -145,8 +131,8 @@ describe('features', () => {
   it('layerFeatures on Tiny Darknet conv2d_15: 128 channel means of the activation map', async () => {
     const entry = imageSet('images-corpus')[0]!;
     const pixels = cutoutOnBackground(await decodeImageFile(corpusFile(entry)));
-    const [features] = await layerFeatures(darknet, pixels, [LAYER]);
-    const [activation] = await darknet.activations(pixels, [LAYER]);
+    const [features] = await layerFeatures(darknet(), pixels, [LAYER]);
+    const [activation] = await darknet().activations(pixels, [LAYER]);
     const [h, w, c] = activation!.shape as [number, number, number];
     expect(c).toBe(128);
     expect(features!.layer).toBe(LAYER);
