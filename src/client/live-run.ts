@@ -18,13 +18,18 @@ export interface LiveRunOptions {
   onProgress?: (fraction: number, seconds: number) => void;
   /** The state line once done, from the outcome and the seconds it took. */
   doneText: (outcome: Outcome, seconds: number) => string;
+  /**
+   * The recipe's own image is the reader's choice for this run (a sample preset): it is computed as it is,
+   * even on a figure that follows the reader's photo.
+   */
+  ownImage?: boolean;
 }
 
 /** Computes the recipe live into the figure; the outcome, or null when stopped or failed (the state says which). */
 export async function runLive(figure: HTMLElement, recipe: Recipe, options: LiveRunOptions): Promise<Outcome | null> {
   const photo = readerPhoto();
   // A run on the photo stops when the photo changes; a dream's recipe does not depend on it.
-  const follows = figure.dataset.follows !== undefined;
+  const follows = figure.dataset.follows !== undefined && !options.ownImage;
   const photoAtStart = 'image' in recipe && follows ? photoSignal() : undefined;
   const signals = [options.signal, photoAtStart].filter((s) => s !== undefined);
   const signal = signals.length ? AbortSignal.any(signals) : undefined;

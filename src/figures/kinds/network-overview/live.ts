@@ -127,13 +127,9 @@ function showData(figure: HTMLElement, data: NetworkOverviewData): void {
 async function runPreset(figure: HTMLElement, preset: HTMLElement): Promise<void> {
   const recipe = { ...(JSON.parse(figure.dataset.recipe!) as NetworkOverviewRecipe), image: preset.dataset.ref! };
   const name = preset.dataset.ref!.split('/').pop()!;
-  // A sample is the reader's choice for this run: without this, runLive would put the reader's photo back in.
-  const follows = figure.dataset.follows;
-  delete figure.dataset.follows;
   const outcome = await runLive(figure, recipe, {
     doneText: (o) => `Computed for ${name} on ${o.backend} in ${Math.round(o.ms)} ms.`,
-  }).finally(() => {
-    if (follows !== undefined) figure.dataset.follows = follows;
+    ownImage: true,
   });
   if (!outcome) return;
   setPhotoName(figure, name);
