@@ -64,7 +64,7 @@ test.describe('in a dark OS', () => {
   });
 });
 
-test('the toggle switches the theme and the choice survives a reload, applied without the modules', async ({
+test('the toggle switches the theme, the choice survives a reload (applied without the modules), and choosing the OS theme forgets it', async ({
   page,
 }) => {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -86,10 +86,15 @@ test('the toggle switches the theme and the choice survives a reload, applied wi
   await page.reload();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 
+  // Back to the OS's theme: the choice is forgotten, so the page follows the OS again.
   await toggle.click();
   await page.reload();
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   expect(await paperLuminance(page)).toBeGreaterThan(0.8);
+  expect(await page.evaluate(() => localStorage.getItem('layerlens-theme'))).toBeNull();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await paperLuminance(page)).toBeLessThan(0.05);
 });
 
 test('with no stored choice the page follows the OS, also when it changes', async ({ page }) => {
