@@ -9,6 +9,7 @@ import {
   downloadText,
   formatBytes,
   likelyBackend,
+  modelsUsed,
   type EngineBytes,
 } from '../../src/client/download-size.ts';
 import { modelDownloads } from '../../src/node/model-downloads.ts';
