@@ -6,9 +6,10 @@ import { siteData } from './src/integrations/site-data.ts';
 import { mathComponentPlugin } from './src/math/math-component.ts';
 import { figureNumbersPlugin } from './src/figures/numbering.ts';
 import { devPrecompute } from './src/integrations/dev-precompute.ts';
+import { engineBytes } from './src/integrations/engine-bytes.ts';
 
 export default defineConfig({
-  integrations: [mdx(), siteData(), devPrecompute()],
+  integrations: [mdx(), siteData(), devPrecompute(), engineBytes()],
   // Astro's own Markdown processor (Sätteri; MDX inherits it), with math: $...$ and $$...$$ in articles become
   // <Math>, typeset as MathML at build time (src/math/); and each figure's number from the MDX source order,
   // not the render order (src/figures/numbering.ts).

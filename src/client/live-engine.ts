@@ -3,9 +3,10 @@
  * time as #ll-engine), the backend from ?backend= or the automatic choice. Loaded only when a reader asks
  * for something live, so tfjs never loads before.
  */
-import type { BackendName, BackendReport } from '../engine/index.ts';
+import type { BackendReport } from '../engine/index.ts';
 import type { PageEngine } from '../figures/page-engine.ts';
 import type { Recipe } from '../figures/registry/types.ts';
+import { requestedBackend } from './download-size.ts';
 import { engineClient, type EngineClient } from './engine/client.ts';
 import { readerClass, readerPhoto } from './figure-state.ts';
 
@@ -34,11 +35,6 @@ export function liveEngine(): Promise<LiveEngine> {
   // A failed start may be retried (the next click tries again).
   started.catch(() => (started = null));
   return started;
-}
-
-/** ?backend=wasm (or webgpu, webgl, cpu) forces a backend; default: the automatic choice. */
-export function requestedBackend(): BackendName | 'auto' {
-  return (new URLSearchParams(location.search).get('backend') as BackendName | null) ?? 'auto';
 }
 
 /**

@@ -1,23 +1,55 @@
 /**
- * The reader's photo: picked, dropped anywhere on the page, or pasted. The file goes to the page's engine
- * (in a worker), which checks and decodes it on the device; every figure that follows the photo is then
- * recomputed. The engine loads on the first photo, never before.
+ * The reader's photo: picked, taken with the camera (phones), dropped anywhere on the page, or pasted. The
+ * file goes to the page's engine (in a worker), which checks and decodes it on the device; every figure that
+ * follows the photo is then recomputed. The engine loads on the first photo, never before, and the button
+ * says beforehand how much that downloads. A photo that worked is remembered on the device (photo-memory.ts)
+ * and used again by the next article, until the reader clears it.
  */
+import {
+  download,
+  downloadText,
+  likelyBackend,
+  modelsUsed,
+  requestedBackend,
+  type EngineBytes,
+  type ModelDownload,
+} from './download-size.ts';
+import { forgetPhoto, recallPhoto, rememberPhoto } from './photo-memory.ts';
+
 export function initPhotoControl(): void {
   const control = document.getElementById('ll-photo');
   if (!control || !document.querySelector('.ll-figure[data-recipe]')) return;
   control.hidden = false;
   sayWhoFollows(control);
-  const input = control.querySelector<HTMLInputElement>('input[type=file]')!;
+  const inputs = control.querySelectorAll<HTMLInputElement>('input[type=file]');
   const reset = control.querySelector<HTMLButtonElement>('.ll-photo-reset')!;
   const status = control.querySelector<HTMLElement>('.ll-photo-status')!;
+  const size = control.querySelector<HTMLElement>('.ll-photo-size')!;
   const say = (text: string, state = 'info') => {
     status.textContent = text;
     status.dataset.state = state;
   };
+  const fetching = download(
+    control.dataset.engineBytes === 'pending' ? null : (JSON.parse(control.dataset.engineBytes!) as EngineBytes),
+    likelyBackend(requestedBackend(), 'gpu' in navigator),
+    control.dataset.gradients !== undefined,
+    modelsUsed(JSON.parse(control.dataset.weights!) as ModelDownload[], recomputedRecipes()),
+  );
+  size.textContent = ` (${downloadText(fetching)})`;
+  control.dataset.downloadBytes = String(fetching.bytes ?? '');
+  let loaded = false;
+  let given = false;
 
-  const usePhoto = async (file: Blob, name: string) => {
-    say(`Reading ${name}...`, 'busy');
+  const usePhoto = async (file: Blob, name: string, remembered = false) => {
+    given = true;
+    // The first photo of a page downloads the engine and weights: the line says so while it happens.
+    const downloading = loaded ? '' : ` and ${downloadText(fetching).replace(/^downloads/, 'downloading')}`;
+    say(
+      remembered
+        ? `Using your photo ${name}, kept on this device${downloading}...`
+        : `Reading ${name}${downloading}...`,
+      'busy',
+    );
     try {
       const [{ liveEngine }, { recomputeArticle }, { setReaderPhoto }] = await Promise.all([
         import('./live-engine.ts'),
@@ -30,26 +62,40 @@ export function initPhotoControl(): void {
       setReaderPhoto({ ref: photo.ref, name });
       setThumbnail(control, file, name);
       reset.hidden = false;
+      const kept = remembered || (await rememberPhoto({ file, name }));
+      const memory = kept
+        ? ' It stays on this device for the other articles until you clear it.'
+        : ' This browser does not let the page keep it, so it will not be remembered on other pages.';
       const notes = photo.notes.length ? ` (${photo.notes.join('; ')})` : '';
-      say(`Recomputing every figure for ${name}${notes}...`, 'busy');
+      say(`Recomputing every figure for ${name}${notes}${downloading}...`, 'busy');
       const outcome = await recomputeArticle((done, total) =>
         say(`Recomputing for ${name}${notes}: ${done} of ${total} figures done.`, 'busy'),
       );
-      if (outcome)
-        say(
-          `All ${outcome.figures} figures show ${name}${notes}, computed on this device with ${outcome.backend}.`,
-          'done',
-        );
+      if (!outcome) return;
+      loaded = true;
+      size.textContent = ' (already downloaded)';
+      say(
+        `All ${outcome.figures} figures show ${name}${notes}, computed on this device with ${outcome.backend}.${memory}`,
+        'done',
+      );
     } catch (error) {
       say(`Could not use ${name}: ${error instanceof Error ? error.message : String(error)}`, 'error');
     }
   };
 
-  input.addEventListener('change', () => {
-    const file = input.files?.[0];
-    if (file) void usePhoto(file, file.name);
-    input.value = '';
+  // The reader chose to keep their photo across the site: it is used here as if they had dropped it again.
+  // Unless they gave one here first (a drop while the database opened).
+  void recallPhoto().then((photo) => {
+    control.dataset.remembered = photo ? photo.name : '';
+    if (photo && !given) void usePhoto(photo.file, photo.name, true);
   });
+
+  for (const input of inputs)
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) void usePhoto(file, file.name || 'camera photo');
+      input.value = '';
+    });
   document.addEventListener('dragover', (event) => {
     event.preventDefault();
     document.body.classList.add('ll-dragging');
@@ -71,14 +117,22 @@ export function initPhotoControl(): void {
       import('./figure-state.ts'),
     ]);
     setReaderPhoto(null);
+    const forgotten = await forgetPhoto();
     // The precomputed figures explain the top class: a class the reader picked goes with the photo.
     setReaderClass(null);
     document.dispatchEvent(new Event('ll-reader-class'));
     await restoreArticle();
     setThumbnail(control, null, control.dataset.articlePhoto!.split('/').pop()!);
     reset.hidden = true;
-    say("Back to the article's photo: the figures are the precomputed ones.", 'done');
+    const memory = forgotten ? ' Your photo is cleared from this device.' : '';
+    say(`Back to the article's photo: the figures are the precomputed ones.${memory}`, 'done');
   });
+}
+
+/** Recipes of the figures a reader's photo recomputes at once (not those that wait for a click). */
+function recomputedRecipes(): string[] {
+  const figures = document.querySelectorAll<HTMLElement>('.ll-figure[data-recipe][data-follows]:not([data-on-demand])');
+  return [...figures].map((figure) => figure.dataset.recipe!);
 }
 
 let thumbnailUrl: string | null = null;

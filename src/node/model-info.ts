@@ -41,13 +41,19 @@ export function layerShape(modelId: string, layer: string): number[] | null {
 
 /** Weight files the layer needs that are not in the store (empty when it can run). */
 export function missingWeightFiles(modelId: string, layer: string): string[] {
+  if (!modelInfo(modelId).plan.taps.has(layer)) return [];
+  return weightFiles(modelId, [layer]).filter((file) => !existsSync(path.join(packDir(modelId), file)));
+}
+
+/**
+ * The weight shards the engine's load() reads to reach these layers (every stage up to the deepest; the
+ * weight-free stages it runs past add none). Unknown layers are ignored.
+ */
+export function weightFiles(modelId: string, layers: string[]): string[] {
   const { plan, manifest } = modelInfo(modelId);
-  const tap = plan.taps.get(layer);
-  if (!tap) return [];
-  const names = weightLayerNames(plan.stages.slice(0, tap.stage + 1));
-  return groupsFor(manifest, names)
-    .flatMap((group) => group.paths)
-    .filter((file) => !existsSync(path.join(packDir(modelId), file)));
+  const deepest = Math.max(-1, ...layers.map((layer) => plan.taps.get(layer)?.stage ?? -1));
+  const names = weightLayerNames(plan.stages.slice(0, deepest + 1));
+  return groupsFor(manifest, names).flatMap((group) => group.paths);
 }
 
 /** Every Keras layer of the topology the engine runs (batch norms and activations included), in order. */
