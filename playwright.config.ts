@@ -46,6 +46,7 @@ export default defineConfig({
         'reference.spec.ts',
         'dark.spec.ts',
         'photo-memory.spec.ts',
+        'navigation.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -1,0 +1,42 @@
+/**
+ * The articles as a series, for the pages that list or link them: the content collection in reading order
+ * (frontmatter `order`, then title, so that articles of equal order keep one order on every page), each
+ * one's place in it, and a day written out as the byline shows it.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import path from 'node:path';
+import { articleCover, type Cover } from '../figures/cover.ts';
+import { readingMinutes } from '../figures/reading-time.ts';
+import { PROJECT_ROOT } from '../node/paths.ts';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+export async function articlesInOrder(): Promise<ArticleEntry[]> {
+  return (await getCollection('articles')).sort(
+    (a: ArticleEntry, b: ArticleEntry) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title),
+  );
+}
+
+/** An article's neighbours in the series (undefined at either end). */
+export function neighbours(
+  series: ArticleEntry[],
+  id: string,
+): { previous: ArticleEntry | undefined; next: ArticleEntry | undefined } {
+  const at = series.findIndex((entry) => entry.id === id);
+  return { previous: at > 0 ? series[at - 1] : undefined, next: at >= 0 ? series[at + 1] : undefined };
+}
+
+/** The day in words ("1 May 2024"), read in UTC so that the page says the day the author wrote. */
+export function dayInWords(date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+}
+
+/** The article's cover picture (src/figures/cover.ts), its URL under the site's base path. */
+export function coverOf(entry: ArticleEntry): Promise<Cover> {
+  return articleCover({ ...entry.data, file: path.resolve(PROJECT_ROOT, entry.filePath!) }, import.meta.env.BASE_URL);
+}
+
+/** Minutes to read the article's prose (src/figures/reading-time.ts). */
+export function minutesOf(entry: ArticleEntry): number {
+  return readingMinutes(entry.body ?? '');
+}
