@@ -1,6 +1,6 @@
 /** The site's link-preview card (/og.png), for pages without their own: the first article's cover picture. */
 import type { APIRoute } from 'astro';
-import { articlesInOrder, coverOf } from '../components/articles.ts';
+import { articlesInOrder, coverOf } from '../site/articles.ts';
 import { previewCard } from '../node/og-image.ts';
 
 export const GET: APIRoute = async () => {

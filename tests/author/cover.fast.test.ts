@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleCover } from '../../src/figures/cover.ts';
+import { articleCover } from '../../src/site/cover.ts';
 import { recipeKey } from '../../src/figures/key.ts';
 import { MANIFEST_FILE } from '../../src/figures/manifest.ts';
 import { PROFILES } from '../../src/figures/profiles.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proseWords, readingMinutes, WORDS_PER_MINUTE } from '../../src/figures/reading-time.ts';
+import { proseWords, readingMinutes, WORDS_PER_MINUTE } from '../../src/site/reading-time.ts';
 
 describe('reading time', () => {
   it('counts the prose and leaves out the frontmatter, figures with their captions, and math', () => {

@@ -1,6 +1,6 @@
 /** Each article's link-preview card (/og/<id>.png): its cover picture, its title, its place in the series. */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { articlesInOrder, coverOf, minutesOf } from '../../components/articles.ts';
+import { articlesInOrder, coverOf, minutesOf } from '../../site/articles.ts';
 import { previewCard } from '../../node/og-image.ts';
 
 export const getStaticPaths = (async () => {

@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import sharp from 'sharp';
-import { scanArticle, type DeclaredFigure } from './scan.ts';
-import { lookupFigure } from './lookup.ts';
-import { readManifest } from './manifest.ts';
-import { AUTHORING } from './registry/authoring.ts';
-import { imageRef } from './contract/authoring.ts';
+import { scanArticle, type DeclaredFigure } from '../figures/scan.ts';
+import { lookupFigure } from '../figures/lookup.ts';
+import { readManifest } from '../figures/manifest.ts';
+import { AUTHORING } from '../figures/registry/authoring.ts';
+import { imageRef } from '../figures/contract/authoring.ts';
 import { imagePath } from '../node/figure-inputs.ts';
 
 export interface Cover {

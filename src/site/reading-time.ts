@@ -10,7 +10,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import { isFigureElement } from './numbering.ts';
+import { isFigureElement } from '../figures/numbering.ts';
 
 /** Words a minute: the usual figure for adults reading non-fiction on a screen. */
 export const WORDS_PER_MINUTE = 230;

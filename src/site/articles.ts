@@ -5,8 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import path from 'node:path';
-import { articleCover, type Cover } from '../figures/cover.ts';
-import { readingMinutes } from '../figures/reading-time.ts';
+import { articleCover, type Cover } from './cover.ts';
+import { readingMinutes } from './reading-time.ts';
 import { PROJECT_ROOT } from '../node/paths.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -31,12 +31,12 @@ export function dayInWords(date: string): string {
   return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 }
 
-/** The article's cover picture (src/figures/cover.ts), its URL under the site's base path. */
+/** The article's cover picture (src/site/cover.ts), its URL under the site's base path. */
 export function coverOf(entry: ArticleEntry): Promise<Cover> {
   return articleCover({ ...entry.data, file: path.resolve(PROJECT_ROOT, entry.filePath!) }, import.meta.env.BASE_URL);
 }
 
-/** Minutes to read the article's prose (src/figures/reading-time.ts). */
+/** Minutes to read the article's prose (src/site/reading-time.ts). */
 export function minutesOf(entry: ArticleEntry): number {
   return readingMinutes(entry.body ?? '');
 }
