@@ -1,6 +1,6 @@
 /** Download file names: "<article>-<figure id>", one file name even for a nested article. */
 import { describe, expect, it } from 'vitest';
-import { figureFileBase } from '../../src/figures/figure-file.ts';
+import { figureFileBase } from '../../src/components/figures/figure-file.ts';
 
 describe('figureFileBase', () => {
   it('names a download after its article and its figure', () => {
