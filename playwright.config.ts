@@ -47,6 +47,7 @@ export default defineConfig({
         'dark.spec.ts',
         'photo-memory.spec.ts',
         'navigation.spec.ts',
+        'figure-links.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -8,12 +8,14 @@ import { LIVE } from '../figures/registry/live.ts';
 import { initLightbox } from './lightbox.ts';
 import { initClassPicker } from './class-picker.ts';
 import { initPhotoControl } from './photo-control.ts';
+import { initFigureTools } from './figure-tools.ts';
 
 export function initArticle(): void {
   initLightbox();
   initPhotoControl();
   initClassPicker();
   initReruns();
+  initFigureTools();
   wakeLiveKinds();
 }
 

@@ -37,7 +37,10 @@ function wake(figure: HTMLElement): void {
     controls.hidden = false;
     toggle.addEventListener('click', () => (timer === undefined ? play() : pause()));
     show();
-    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) play();
+    const still = matchMedia('(prefers-reduced-motion: reduce)');
+    if (!still.matches) play();
     else pause();
+    // Reduced motion turned on while it plays stops it; Play still plays, since the reader asks for it.
+    still.addEventListener('change', () => still.matches && timer !== undefined && pause());
   }
 }
