@@ -1,0 +1,92 @@
+/**
+ * `npm run gpu-kit -- import OUT_DIR`: verifies the cache a kit run brought back and adds it to this
+ * project's cache. An entry is taken only when its key is the key this checkout computes for its recipe
+ * (same engine code, weights and images: a kit built from another commit is refused), its files' names are
+ * their content hashes, and its metadata repeats its recipe. Files first, the entry last (as the cache
+ * writes), so an interrupted import leaves no entry without its files.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { hashOf, stableStringify } from '../../../src/figures/key.ts';
+import { writeAtomically } from '../../../src/node/atomic-write.ts';
+import { computeCodeHash } from '../../../src/node/input-hashes.ts';
+import { workDir } from '../../../src/node/paths.ts';
+import { cacheKeyOf } from '../../../src/node/precompute/compute.ts';
+import type { CachedFigure } from '../../../src/node/precompute/figure-cache.ts';
+import { CACHE_PARTS } from './layout.ts';
+
+export interface ImportResult {
+  imported: number;
+  /** Already in this cache (same key). */
+  present: number;
+  /** Refused, each with its reason. */
+  refused: string[];
+  /** The profiles and backends of the entries imported, counted. */
+  made: Record<string, number>;
+}
+
+export async function importRun(outDir: string): Promise<ImportResult> {
+  const parts = existsSync(outDir)
+    ? readdirSync(outDir)
+        .filter((f) => f.startsWith(CACHE_PARTS))
+        .sort()
+    : [];
+  if (!parts.length) throw new Error(`No ${CACHE_PARTS}* in ${outDir}: give the OUT_DIR a kit run wrote.`);
+  const unpacked = mkdtempSync(path.join(os.tmpdir(), 'layerlens-import-'));
+  try {
+    // The parts are one tar split in order (run.sh: split -b 15m).
+    execFileSync('sh', ['-c', 'cat "$@" | tar -x -C "$0"', unpacked, ...parts.map((p) => path.join(outDir, p))]);
+    return await importCache(path.join(unpacked, 'cache'), path.join(workDir(), 'cache'));
+  } finally {
+    rmSync(unpacked, { recursive: true, force: true });
+  }
+}
+
+async function importCache(from: string, to: string): Promise<ImportResult> {
+  const result: ImportResult = { imported: 0, present: 0, refused: [], made: {} };
+  const engine = await computeCodeHash();
+  const entries = existsSync(path.join(from, 'entries')) ? readdirSync(path.join(from, 'entries')) : [];
+  for (const name of entries.filter((f) => f.endsWith('.json'))) {
+    const entry = JSON.parse(await readFile(path.join(from, 'entries', name), 'utf8')) as CachedFigure;
+    const problem = await check(entry, name, from, engine);
+    if (problem) {
+      result.refused.push(`${name}: ${problem}`);
+      continue;
+    }
+    const target = path.join(to, 'entries', name);
+    if (existsSync(target)) {
+      result.present++;
+      continue;
+    }
+    for (const file of filesOf(entry))
+      if (!existsSync(path.join(to, 'files', file)))
+        await writeAtomically(path.join(to, 'files', file), await readFile(path.join(from, 'files', file)));
+    await writeAtomically(target, JSON.stringify(entry));
+    result.imported++;
+    const made = `${'profile' in entry.recipe ? entry.recipe.profile : 'any'} profile on ${entry.backend}`;
+    result.made[made] = (result.made[made] ?? 0) + 1;
+  }
+  return result;
+}
+
+/** Why an entry cannot be trusted here, or null. */
+async function check(entry: CachedFigure, name: string, from: string, engine: string): Promise<string | null> {
+  if (`${entry.cacheKey}.json` !== name) return 'named for another key';
+  const expected = await cacheKeyOf(entry.recipe, engine).catch((error: Error) => error);
+  if (expected instanceof Error) return `its inputs are not here (${expected.message})`;
+  if (expected !== entry.cacheKey)
+    return 'its key is not this checkout’s for its recipe (other engine code, weights or image)';
+  for (const file of filesOf(entry)) {
+    const full = path.join(from, 'files', file);
+    if (!existsSync(full)) return `${file} is missing`;
+    if (`${hashOf(await readFile(full)).slice(0, 20)}${path.extname(file)}` !== file) return `${file} is damaged`;
+  }
+  const meta = JSON.parse(await readFile(path.join(from, 'files', entry.meta), 'utf8')) as { recipe: unknown };
+  if (stableStringify(meta.recipe) !== stableStringify(entry.recipe)) return 'its metadata holds another recipe';
+  return null;
+}
+
+const filesOf = (entry: CachedFigure) => [entry.meta, ...(entry.image ? [entry.image.file] : [])];
