@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { buildKit, mib } from './lib/gpu-kit/build.ts';
-import { importRun } from './lib/gpu-kit/import.ts';
+import { gpuCoverage, importRun } from './lib/gpu-kit/import.ts';
 import { runMain } from './lib/main.ts';
 
 async function main(): Promise<void> {
@@ -17,8 +17,12 @@ async function main(): Promise<void> {
     for (const refused of result.refused) process.stderr.write(`Refused ${refused}\n`);
     const made = Object.entries(result.made).map(([how, n]) => `${n} ${how}`);
     process.stderr.write(
-      `Imported ${result.imported} figure(s)${made.length ? ` (${made.join(', ')})` : ''}, ${result.present} already cached, ${result.refused.length} refused.\n` +
-        'The build uses them where its profile matches theirs: LAYERLENS_PROFILE=gpu npm run build for gpu-profile figures.\n',
+      `Imported ${result.imported} figure(s)${made.length ? ` (${made.join(', ')})` : ''}, ${result.present} already cached, ${result.refused.length} refused.\n`,
+    );
+    const coverage = Object.entries(await gpuCoverage()).map(([a, c]) => `  ${a}: ${c.cached} of ${c.figures}`);
+    process.stderr.write(
+      `Figures cached at the gpu profile, per article:\n${coverage.join('\n')}\n` +
+        'LAYERLENS_PROFILE=gpu npm run build publishes them (and computes the missing ones on this machine).\n',
     );
     if (result.refused.length) process.exitCode = 1;
     return;

@@ -39,7 +39,12 @@ export function vulkanLibraries(cache: string): string {
   if (existsSync(path.join(libs, 'libvulkan.so.1'))) return libs;
   const debs = path.join(dir, 'debs');
   mkdirSync(debs, { recursive: true });
-  run('apt-get', ['download', ...DEBIAN_PACKAGES], debs);
+  try {
+    run('apt-get', ['download', ...DEBIAN_PACKAGES], debs);
+  } catch {
+    run('apt-get', ['update', '-qq'], debs); // a fresh machine's package lists are empty
+    run('apt-get', ['download', ...DEBIAN_PACKAGES], debs);
+  }
   for (const deb of readdirSync(debs).filter((f) => f.endsWith('.deb')))
     run('dpkg-deb', ['-x', path.join(debs, deb), path.join(dir, 'root')], dir);
   return libs;

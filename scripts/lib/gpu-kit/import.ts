@@ -14,8 +14,10 @@ import { hashOf, stableStringify } from '../../../src/figures/key.ts';
 import { writeAtomically } from '../../../src/node/atomic-write.ts';
 import { computeCodeHash } from '../../../src/node/input-hashes.ts';
 import { workDir } from '../../../src/node/paths.ts';
-import { cacheKeyOf } from '../../../src/node/precompute/compute.ts';
-import type { CachedFigure } from '../../../src/node/precompute/figure-cache.ts';
+import { PROFILES } from '../../../src/figures/profiles.ts';
+import { collectFigures } from '../../../src/node/precompute/collect-figures.ts';
+import { cacheKeyOf, lookUp } from '../../../src/node/precompute/compute.ts';
+import { FigureCache, type CachedFigure } from '../../../src/node/precompute/figure-cache.ts';
 import { CACHE_PARTS } from './layout.ts';
 
 export interface ImportResult {
@@ -90,3 +92,19 @@ async function check(entry: CachedFigure, name: string, from: string, engine: st
 }
 
 const filesOf = (entry: CachedFigure) => [entry.meta, ...(entry.image ? [entry.image.file] : [])];
+
+/**
+ * How many of each article's figures at the gpu profile the cache now holds: `LAYERLENS_PROFILE=gpu npm run
+ * build` publishes those and computes the rest on this machine (one profile for the whole build).
+ */
+export async function gpuCoverage(): Promise<Record<string, { cached: number; figures: number }>> {
+  const collected = await collectFigures(PROFILES.gpu);
+  const jobs = await lookUp(collected.recipes, new FigureCache(path.join(workDir(), 'cache')));
+  const result: Record<string, { cached: number; figures: number }> = {};
+  for (const job of jobs) {
+    const article = (result[path.basename(collected.articleOf.get(job.key)!, '.mdx')] ??= { cached: 0, figures: 0 });
+    article.figures++;
+    if (job.entry) article.cached++;
+  }
+  return result;
+}
