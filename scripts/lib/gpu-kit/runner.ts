@@ -14,6 +14,7 @@ import { workDir } from '../../../src/node/paths.ts';
 import { collectFigures } from '../../../src/node/precompute/collect-figures.ts';
 import { FigureCache } from '../../../src/node/precompute/figure-cache.ts';
 import { computeMissing, lookUp } from '../../../src/node/precompute/compute.ts';
+import { predictedSeconds } from '../../../src/node/precompute/predict.ts';
 import { runMain } from '../main.ts';
 import { findAdapter, pickProfile } from './adapter.ts';
 import { RUN_FILE } from './layout.ts';
@@ -57,7 +58,9 @@ async function main(): Promise<void> {
   const timer = setTimeout(() => stop.abort(new Error('budget spent')), Math.max(0, deadline - performance.now()));
   const computeStarted = performance.now();
   try {
-    await computeMissing(jobs, cache, [...collected.recipes.values()], {
+    // Cheapest first (by the progress bar's prediction): a budget that ends mid-gallery keeps the most figures.
+    const cheapestFirst = [...jobs].sort((a, b) => predictedSeconds(a.recipe) - predictedSeconds(b.recipe));
+    await computeMissing(cheapestFirst, cache, [...collected.recipes.values()], {
       backend: backend.name,
       log,
       signal: stop.signal,
