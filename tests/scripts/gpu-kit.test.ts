@@ -117,12 +117,12 @@ describe('the GPU kit', () => {
     const parts = readdirSync(out)
       .filter((f) => f.startsWith(CACHE_PARTS))
       .map((f) => path.join(out, f));
-    execFileSync('sh', ['-c', 'cat "$@" | tar -x -C "$0"', path.join(tampered, 'x'), ...parts]);
+    execFileSync('sh', ['-c', 'cat "$@" | tar -xz -C "$0"', path.join(tampered, 'x'), ...parts]);
     const entries = path.join(tampered, 'x', 'cache', 'entries');
     const name = readdirSync(entries)[0]!;
     const entry = JSON.parse(readFileSync(path.join(entries, name), 'utf8'));
     writeFileSync(path.join(entries, name), JSON.stringify({ ...entry, recipe: { ...entry.recipe, tampered: true } }));
-    execFileSync('tar', ['-cf', path.join(tampered, `${CACHE_PARTS}aa`), '-C', path.join(tampered, 'x'), 'cache']);
+    execFileSync('tar', ['-czf', path.join(tampered, `${CACHE_PARTS}aa`), '-C', path.join(tampered, 'x'), 'cache']);
     process.env.LAYERLENS_WORK = path.join(work, 'tampered-work');
     const result = await importRun(tampered);
     expect(result.imported).toBe(2);

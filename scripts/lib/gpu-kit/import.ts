@@ -39,9 +39,18 @@ export async function importRun(outDir: string): Promise<ImportResult> {
   if (!parts.length) throw new Error(`No ${CACHE_PARTS}* in ${outDir}: give the OUT_DIR a kit run wrote.`);
   const unpacked = mkdtempSync(path.join(os.tmpdir(), 'layerlens-import-'));
   try {
-    // The parts are one tar split in order (run.sh: split -b 15m).
-    execFileSync('sh', ['-c', 'cat "$@" | tar -x -C "$0"', unpacked, ...parts.map((p) => path.join(outDir, p))]);
-    return await importCache(path.join(unpacked, 'cache'), path.join(workDir(), 'cache'));
+    // The parts are one tar.gz split in order (run.sh: split -b 15m). A part that did not come back ends the
+    // stream early: what was unpacked is still checked, and an entry whose files are missing is refused.
+    let truncated = false;
+    try {
+      const files = parts.map((p) => path.join(outDir, p));
+      execFileSync('sh', ['-c', 'cat "$@" | tar -xz -C "$0"', unpacked, ...files], { stdio: 'pipe' });
+    } catch {
+      truncated = true;
+    }
+    const result = await importCache(path.join(unpacked, 'cache'), path.join(workDir(), 'cache'));
+    if (truncated) result.refused.push(`the cache parts end early (a part missing?): ${parts.join(', ')}`);
+    return result;
   } finally {
     rmSync(unpacked, { recursive: true, force: true });
   }
@@ -52,9 +61,9 @@ async function importCache(from: string, to: string): Promise<ImportResult> {
   const engine = await computeCodeHash();
   const entries = existsSync(path.join(from, 'entries')) ? readdirSync(path.join(from, 'entries')) : [];
   for (const name of entries.filter((f) => f.endsWith('.json'))) {
-    const entry = JSON.parse(await readFile(path.join(from, 'entries', name), 'utf8')) as CachedFigure;
-    const problem = await check(entry, name, from, engine);
-    if (problem) {
+    const entry = await readEntry(path.join(from, 'entries', name));
+    const problem = entry ? await check(entry, name, from, engine) : 'unreadable (cut short?)';
+    if (problem || !entry) {
       result.refused.push(`${name}: ${problem}`);
       continue;
     }
@@ -89,6 +98,14 @@ async function check(entry: CachedFigure, name: string, from: string, engine: st
   const meta = JSON.parse(await readFile(path.join(from, 'files', entry.meta), 'utf8')) as { recipe: unknown };
   if (stableStringify(meta.recipe) !== stableStringify(entry.recipe)) return 'its metadata holds another recipe';
   return null;
+}
+
+async function readEntry(file: string): Promise<CachedFigure | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as CachedFigure;
+  } catch {
+    return null;
+  }
 }
 
 const filesOf = (entry: CachedFigure) => [entry.meta, ...(entry.image ? [entry.image.file] : [])];

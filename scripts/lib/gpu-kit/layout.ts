@@ -14,8 +14,8 @@ export const kitCacheDir = (): string => path.join(PROJECT_ROOT, '.layerlens', '
 /** The run's report in OUT_DIR: adapter, profile, timings, per-figure seconds. */
 export const RUN_FILE = 'gpu-run.json';
 
-/** The computed cache comes back as a tar in parts of at most 15 MiB (the device tool returns 16 MiB a file). */
-export const CACHE_PARTS = 'cache.tar.part-';
+/** The computed cache comes back as a tar.gz in parts of at most 15 MiB (the device tool returns 16 MiB a file). */
+export const CACHE_PARTS = 'cache.tar.gz.part-';
 
 /** The far machine's limit on what travels in one run, in bytes. */
 export const TRAVEL_LIMIT = 64 * 1024 * 1024;

@@ -3,7 +3,7 @@
 #   bash <kit>/run.sh OUT_DIR [--budget SECONDS] [--profile gpu|cpu|auto]
 # Unpacks the kit's Node, natives and project into a temporary folder, reports the GPU and the Vulkan set-up,
 # runs the precompute (the kit's runner.mjs) until the budget's end, and leaves in OUT_DIR: gpu-run.json (the
-# adapter, profile, engine timings, per-figure seconds), log.txt, and the computed cache as cache.tar.part-*
+# adapter, profile, engine timings, per-figure seconds), log.txt, and the computed cache as cache.tar.gz.part-*
 # (at most 15 MiB each). Needs bash, tar, gzip and xz or python3; no Node, npm or network.
 set -euo pipefail
 started=$(date +%s)
@@ -53,7 +53,8 @@ left=$((budget - ($(date +%s) - started) - 5))
 cd "$work/project"
 status=0
 "$work/node" "$work/runner.mjs" --out "$out" --budget "$left" --profile "$profile" --backend "$backend" --timing-runs "$timing_runs" || status=$?
-if [ -d .layerlens/cache ]; then tar -cf - -C .layerlens cache | split -b 15m - "$out/cache.tar.part-"; fi
+# gzip: the figures' data JSON shrinks several times (the PNGs do not).
+if [ -d .layerlens/cache ]; then tar -czf - -C .layerlens cache | split -b 15m - "$out/cache.tar.gz.part-"; fi
 echo "run.sh: done in $(($(date +%s) - started))s (runner exit $status); outputs in $out"
 rm -rf "$work"
 exit $status
