@@ -49,7 +49,8 @@ nvidia_icd=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
 if [ -z "$icds" ] && [ -f "$nvidia_icd" ]; then export VK_DRIVER_FILES=$nvidia_icd; icds=$nvidia_icd; fi
 echo "Vulkan drivers (ICDs): ${icds:-none found}"
 
-left=$((budget - ($(date +%s) - started) - 5))
+# 10 s kept for packing the cache (a gzip of tens of MB).
+left=$((budget - ($(date +%s) - started) - 10))
 cd "$work/project"
 status=0
 "$work/node" "$work/runner.mjs" --out "$out" --budget "$left" --profile "$profile" --backend "$backend" --timing-runs "$timing_runs" || status=$?

@@ -22,8 +22,8 @@ import { measureTimings } from './timings.ts';
 
 /** The share of the budget the timings may take before the figures start. */
 const TIMINGS_SHARE = 0.25;
-/** Seconds kept back at the end for writing the report and packing the cache. */
-const RESERVE_SECONDS = 10;
+/** Seconds kept back at the end: a stopped figure frees its tensors, the report is written (run.sh then packs the cache). */
+const RESERVE_SECONDS = 20;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
