@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type { BackendName } from '../../../src/engine/index.ts';
-import { PROFILES } from '../../../src/figures/profiles.ts';
+import { PROFILES, type BuildProfile } from '../../../src/figures/profiles.ts';
 import { initNodeBackend } from '../../../src/node/engine.ts';
 import { workDir } from '../../../src/node/paths.ts';
 import { collectFigures } from '../../../src/node/precompute/collect-figures.ts';
@@ -50,27 +50,7 @@ async function main(): Promise<void> {
   const timings = await measureTimings(timingsDeadline, Number(option('timing-runs', '3')));
   log(`Timings (ms): ${JSON.stringify(timings)}`);
 
-  const collected = await collectFigures(profile);
-  if (collected.problems.length) throw new Error(`Invalid figures:\n${collected.problems.join('\n')}`);
-  const cache = new FigureCache(path.join(workDir(), 'cache'));
-  const jobs = await lookUp(collected.recipes, cache);
-  const stop = new AbortController();
-  const timer = setTimeout(() => stop.abort(new Error('budget spent')), Math.max(0, deadline - performance.now()));
-  const computeStarted = performance.now();
-  try {
-    // Cheapest first (by the progress bar's prediction): a budget that ends mid-gallery keeps the most figures.
-    const cheapestFirst = [...jobs].sort((a, b) => predictedSeconds(a.recipe) - predictedSeconds(b.recipe));
-    await computeMissing(cheapestFirst, cache, [...collected.recipes.values()], {
-      backend: backend.name,
-      log,
-      signal: stop.signal,
-      onWork: (label, figures, _predicted, ended) => {
-        if (ended && figures) log(`  done: ${label} (${elapsed(computeStarted)}s into the figures)`);
-      },
-    });
-  } finally {
-    clearTimeout(timer);
-  }
+  const { collected, jobs, stopped } = await computeWithin(profile, backend.name, deadline, log);
   const figures = jobs.map((job) => ({
     article: collected.articleOf.get(job.key),
     kind: job.recipe.kind,
@@ -85,7 +65,7 @@ async function main(): Promise<void> {
     profile: profile.name,
     backend: backend.name,
     budgetSeconds: budget,
-    stoppedByBudget: stop.signal.aborted,
+    stoppedByBudget: stopped,
     seconds: elapsed(started),
     timingsMs: timings,
     computed: done,
@@ -94,6 +74,37 @@ async function main(): Promise<void> {
   };
   await writeFile(path.join(out, RUN_FILE), `${JSON.stringify(run, null, 2)}\n`);
   log(`${done} of ${figures.length} figures in ${run.seconds}s on ${backend.name} (${profile.name} profile).`);
+}
+
+/** Precomputes the kit's articles, cheapest figure first, stopping at the deadline (the figure in progress is dropped). */
+async function computeWithin(
+  profile: BuildProfile,
+  backend: BackendName,
+  deadline: number,
+  log: (line: string) => void,
+) {
+  const collected = await collectFigures(profile);
+  if (collected.problems.length) throw new Error(`Invalid figures:\n${collected.problems.join('\n')}`);
+  const cache = new FigureCache(path.join(workDir(), 'cache'));
+  const jobs = await lookUp(collected.recipes, cache);
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(new Error('budget spent')), Math.max(0, deadline - performance.now()));
+  const started = performance.now();
+  // Cheapest first (by the progress bar's prediction): a budget that ends mid-gallery keeps the most figures.
+  const cheapestFirst = [...jobs].sort((a, b) => predictedSeconds(a.recipe) - predictedSeconds(b.recipe));
+  try {
+    await computeMissing(cheapestFirst, cache, [...collected.recipes.values()], {
+      backend,
+      log,
+      signal: stop.signal,
+      onWork: (label, figures, _predicted, ended) => {
+        if (ended && figures) log(`  done: ${label} (${elapsed(started)}s into the figures)`);
+      },
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+  return { collected, jobs, stopped: stop.signal.aborted };
 }
 
 const elapsed = (since: number) => Math.round(performance.now() - since) / 1000;
