@@ -37,6 +37,11 @@ export interface ComputeHooks {
    */
   onWork?(label: string, figures: number, predicted: number, ended: boolean): void;
   log(line: string): void;
+  /**
+   * Aborting stops the run between figures, or inside the figure computing (it is dropped): the figures
+   * finished are stored and kept (the GPU kit's time budget).
+   */
+  signal?: AbortSignal;
 }
 
 export interface ComputeResult {
@@ -52,14 +57,19 @@ export async function lookUp(recipes: Map<string, Recipe>, cache: FigureCache): 
   const engine = await computeCodeHash();
   return Promise.all(
     [...recipes].map(async ([key, recipe]) => {
-      const reads = readsOf(recipe);
-      // A figure that compares the photo with an image set changes with the set's images.
-      const sets = (reads.sets ?? []).map((s) => weightsHash(s.set));
-      const image = [...(await Promise.all(reads.images.map(imageHash))), ...sets].join(',');
-      const id = cacheKey({ recipe, engine, weights: Object.keys(reads.models).map(weightsHash).join(','), image });
+      const id = await cacheKeyOf(recipe, engine);
       return { key, recipe, cacheKey: id, entry: await cache.read(id) };
     }),
   );
+}
+
+/** A recipe's cache key here: its inputs' hashes (weights, images, sets) with the engine's code hash. */
+export async function cacheKeyOf(recipe: Recipe, engine: string): Promise<string> {
+  const reads = readsOf(recipe);
+  // A figure that compares the photo with an image set changes with the set's images.
+  const sets = (reads.sets ?? []).map((s) => weightsHash(s.set));
+  const image = [...(await Promise.all(reads.images.map(imageHash))), ...sets].join(',');
+  return cacheKey({ recipe, engine, weights: Object.keys(reads.models).map(weightsHash).join(','), image });
 }
 
 /**
@@ -89,8 +99,11 @@ export async function computeMissing(
   try {
     await indexSets(groups, groupSeconds, inputs, hooks, result);
     for (const [i, job] of missing.entries()) {
+      if (hooks.signal?.aborted) break;
       const started = performance.now();
-      job.entry = await computeOne(job, cache, inputs, backend.name, figureSeconds[i]!, hooks);
+      const entry = await computeOne(job, cache, inputs, backend.name, figureSeconds[i]!, hooks);
+      if (!entry) break;
+      job.entry = entry;
       job.computed = true;
       job.seconds = Math.round(performance.now() - started) / 1000;
     }
@@ -124,7 +137,7 @@ async function indexSets(
   if (built) hooks.log(`Indexed ${built} image-set layer(s) in ${result.setIndexSeconds}s.`);
 }
 
-/** Computes one figure and stores it; long optimisations report their progress within it. */
+/** Computes one figure and stores it (null when the hooks' signal stopped it); long optimisations report their progress within it. */
 async function computeOne(
   job: Job,
   cache: FigureCache,
@@ -132,7 +145,7 @@ async function computeOne(
   backend: string,
   predicted: number,
   hooks: ComputeHooks,
-): Promise<CachedFigure> {
+): Promise<CachedFigure | null> {
   const { recipe } = job;
   const started = performance.now();
   const label = progressLabel(recipe);
@@ -141,7 +154,13 @@ async function computeOne(
     hooks.onWork?.(label, 0, (fraction - reported) * predicted, false);
     reported = fraction;
   };
-  const result = await computeFigure(recipe, inputs, { onWork });
+  let result: Awaited<ReturnType<typeof computeFigure>>;
+  try {
+    result = await computeFigure(recipe, inputs, { onWork, signal: hooks.signal });
+  } catch (error) {
+    if (hooks.signal?.aborted) return null; // stopped in time: the figure is dropped, not an error
+    throw error;
+  }
   const ms = Math.round(performance.now() - started);
   const entry = await cache.write(job.cacheKey, { recipe, data: result.data, backend, ms }, result.image);
   hooks.onWork?.(label, 1, (1 - reported) * predicted, true);
