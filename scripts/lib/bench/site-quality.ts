@@ -52,8 +52,11 @@ async function axeEverywhere(browser: Browser, origin: string, pages: string[]):
   return found;
 }
 
-export async function benchSiteQuality(log: (line: string) => void): Promise<SiteQuality> {
-  const dist = path.join(PROJECT_ROOT, 'dist');
+/** Every page of `dist` (the built main site unless told otherwise, such as a copy built before a change). */
+export async function benchSiteQuality(
+  log: (line: string) => void,
+  dist = path.join(PROJECT_ROOT, 'dist'),
+): Promise<SiteQuality> {
   const pages = builtPages(dist);
   const port = await freePort();
   return withBrowser(
@@ -67,6 +70,10 @@ export async function benchSiteQuality(log: (line: string) => void): Promise<Sit
         lighthouse[page] = result.scores;
         if (result.problems.length) lighthouseProblems[page] = result.problems;
         if (result.cls > 0) clsPerPage[page] = Number(result.cls.toFixed(4));
+        const { performance, accessibility, bestPractices, seo } = result.scores;
+        log(
+          `    ${performance} ${accessibility} ${bestPractices} ${seo}, CLS ${result.cls.toFixed(4)}; ${result.problems.join('; ')}`,
+        );
       }
       const [clsPage, cls] = Object.entries(clsPerPage).sort((a, b) => b[1] - a[1])[0] ?? [pages[0]!, 0];
       log(`  axe on ${pages.length} pages, light and dark`);
