@@ -48,6 +48,7 @@ export default defineConfig({
         'photo-memory.spec.ts',
         'navigation.spec.ts',
         'figure-links.spec.ts',
+        'axe.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -1,7 +1,8 @@
 /**
- * npm run bench [-- --json] [--no-browser] [--only KEY,KEY]
+ * npm run bench [-- --json] [--no-browser] [--only KEY,KEY] [--quality-only]
  * Prints speed figures and ratios, one key per benchmark (scripts/lib/bench/suite.ts lists them). With
- * --json, one JSON object on stdout (progress goes to stderr); --only runs the keys named.
+ * --json, one JSON object on stdout (progress goes to stderr); --only runs the keys named; --quality-only
+ * keeps `site` to every page's quality (Lighthouse, axe, bytes, layout shift), without its recompute timings.
  */
 import { siteBuilt } from './lib/bench/browser.ts';
 import { BENCHMARKS } from './lib/bench/suite.ts';

@@ -18,8 +18,10 @@ import { forgetPhoto, recallPhoto, rememberPhoto } from './photo-memory.ts';
 
 export function initPhotoControl(): void {
   const control = document.getElementById('ll-photo');
-  if (!control || !document.querySelector('.ll-figure[data-recipe]')) return;
-  control.hidden = false;
+  if (!control) return;
+  // Shown from the first paint (no layout shift); a page with no figure to recompute has no use for it.
+  control.hidden = !document.querySelector('.ll-figure[data-recipe]');
+  if (control.hidden) return;
   sayWhoFollows(control);
   const inputs = control.querySelectorAll<HTMLInputElement>('input[type=file]');
   const reset = control.querySelector<HTMLButtonElement>('.ll-photo-reset')!;

@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { PROJECT_ROOT } from '../../../src/node/paths.ts';
 import { serveStatic } from '../static-server.ts';
@@ -22,15 +21,6 @@ export interface BrowserTiming {
   dreamError?: string;
 }
 
-export interface PageWeight {
-  /** HTML + CSS + JS fetched before any interaction, each gzipped, summed. */
-  articleBytesGzip: number;
-  /** The same, uncompressed. */
-  articleBytes: number;
-  /** What was counted. */
-  files: number;
-}
-
 // LAYERLENS_BENCH_PORT: another port, so two checkouts can run benchmarks side by side.
 const PORT = Number(process.env.LAYERLENS_BENCH_PORT ?? 4391);
 
@@ -38,15 +28,19 @@ export function siteBuilt(): boolean {
   return existsSync(path.join(PROJECT_ROOT, 'dist/engine/index.html'));
 }
 
-/** Runs `work` with the built site (or another, such as the fixture's) served and Chromium started. */
+/**
+ * Runs `work` with the built site (or another, such as the fixture's) served and Chromium started, with
+ * `extraArgs` on its command line (a remote-debugging port for Lighthouse).
+ */
 export async function withBrowser<T>(
   work: (browser: Browser, origin: string) => Promise<T>,
   site = path.join(PROJECT_ROOT, 'dist'),
+  extraArgs: string[] = [],
 ): Promise<T> {
   const server = await serveStatic(site, PORT);
   const browser = await chromium.launch({
     executablePath: process.env.LAYERLENS_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--enable-unsafe-webgpu', '--disable-background-networking'],
+    args: ['--enable-unsafe-webgpu', '--disable-background-networking', ...extraArgs],
   });
   try {
     return await work(browser, `http://127.0.0.1:${PORT}`);
@@ -54,25 +48,6 @@ export async function withBrowser<T>(
     await browser.close();
     server.close();
   }
-}
-
-/** The article page's weight before interaction: every document, stylesheet and script it fetches on load. */
-export async function benchPageWeight(articlePath: string): Promise<PageWeight> {
-  return withBrowser(async (browser, origin) => {
-    const page = await browser.newPage();
-    const bodies: Promise<Buffer>[] = [];
-    page.on('response', (response) => {
-      if (['document', 'stylesheet', 'script'].includes(response.request().resourceType()))
-        bodies.push(response.body());
-    });
-    await page.goto(`${origin}${articlePath}`, { waitUntil: 'networkidle' });
-    const files = await Promise.all(bodies);
-    return {
-      articleBytesGzip: files.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
-      articleBytes: files.reduce((sum, body) => sum + body.length, 0),
-      files: files.length,
-    };
-  });
 }
 
 /** Engine speed per backend in Chromium; with dreamSteps, also feature-visualisation steps per second. */

@@ -1,5 +1,6 @@
 /**
- * The reader's side of the built site in headless Chromium: how long the page's main thread is held while
+ * The reader's side of the built site in headless Chromium: its quality on every page (site-quality.ts:
+ * Lighthouse, axe, bytes, layout shift), how long the page's main thread is held while
  * figures recompute (the longest task a PerformanceObserver sees during article 1's whole recompute for a
  * photo, and during a dream's live re-run), and how many times the style article loads VGG19's weights
  * when a reader gives a photo and re-runs the live panel with two different layer sets.
@@ -9,8 +10,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { packDir } from '../../../src/node/paths.ts';
 import { withBrowser } from './browser.ts';
+import { benchSiteQuality, type SiteQuality } from './site-quality.ts';
 
-export interface SiteBench {
+export interface SiteSpeed {
   /** The longest main-thread task, milliseconds, over both measurements below. */
   longestTaskMs: number;
   /** During article 1's recompute of every figure for a reader's photo (wasm). */
@@ -20,6 +22,9 @@ export interface SiteBench {
   /** VGG19's weights loaded on the style article: a reader's photo, then the live panel with two layer sets. */
   vgg19Loads: number;
 }
+
+/** The quality figures always; the speed figures (minutes of recompute) unless `speed` is false. */
+export type SiteBench = SiteQuality & Partial<SiteSpeed>;
 
 /** Collects every long task (over 50 ms) into window.llLongTasks, from the page's first script on. */
 const OBSERVE_LONG_TASKS = () => {
@@ -122,7 +127,12 @@ async function vgg19Loads(page: Page, origin: string): Promise<number> {
   return counted >= 0 ? counted : loads;
 }
 
-export async function benchSite(): Promise<SiteBench> {
+export async function benchSite(speed: boolean, log: (line: string) => void): Promise<SiteBench> {
+  const quality = await benchSiteQuality(log);
+  return speed ? { ...(await benchSiteSpeed()), ...quality } : quality;
+}
+
+async function benchSiteSpeed(): Promise<SiteSpeed> {
   return withBrowser(async (browser, origin) => {
     const context = await browser.newContext();
     await context.addInitScript(OBSERVE_LONG_TASKS);

@@ -6,14 +6,16 @@ import path from 'node:path';
 import { packDir } from '../../../src/node/paths.ts';
 import { benchActivations, type ActivationsBench } from './activations.ts';
 import { benchAttribution, type AttributionBench } from './attribution.ts';
-import { benchBrowser, benchPageWeight, type BrowserTiming } from './browser.ts';
+import { benchBrowser, type BrowserTiming } from './browser.ts';
 import { benchDream } from './dream.ts';
 import { benchEmbedding, printEmbedding, type EmbeddingBench } from './embedding.ts';
 import { benchConvolution, printConvolution, type ConvolutionBench } from './convolution.ts';
 import { benchFastStyle } from './fast-style.ts';
+import { benchPageWeight } from './page-weight.ts';
 import { benchPrecompute } from './precompute.ts';
 import { benchEta, printEta, type EtaHonesty } from './eta.ts';
 import { benchSite } from './site.ts';
+import { printSiteQuality } from './site-quality.ts';
 import { benchGatys } from './style-gatys.ts';
 
 export interface Benchmark<T> {
@@ -175,11 +177,18 @@ export const BENCHMARKS = [
   }),
   define<Awaited<ReturnType<typeof benchSite>>>({
     key: 'site',
-    what: "the main thread's longest task while figures recompute; VGG19 loads on the style article",
+    what: "every page's Lighthouse scores, axe in light and dark, the heaviest article, the worst layout shift; the main thread's longest task while figures recompute; VGG19 loads on the style article",
     browser: true,
-    run: () => benchSite(),
+    // --quality-only skips the recompute timings (minutes) when only the pages' quality is wanted.
+    run: () => benchSite(!process.argv.includes('--quality-only'), (line) => process.stderr.write(`${line}\n`)),
     print: (s) => [
-      `site: longest main-thread task ${s.longestTaskMs} ms (article 1's recompute ${s.recomputeLongestTaskMs} ms, a dream re-run ${s.rerunLongestTaskMs} ms); VGG19 loaded ${s.vgg19Loads} time(s) on the style article`,
+      `site:`,
+      ...printSiteQuality(s),
+      ...(s.longestTaskMs === undefined
+        ? []
+        : [
+            `  longest main-thread task ${s.longestTaskMs} ms (article 1's recompute ${s.recomputeLongestTaskMs} ms, a dream re-run ${s.rerunLongestTaskMs} ms); VGG19 loaded ${s.vgg19Loads} time(s) on the style article`,
+          ]),
     ],
   }),
 ];
