@@ -45,6 +45,7 @@ export default defineConfig({
         'vocabulary.spec.ts',
         'reference.spec.ts',
         'dark.spec.ts',
+        'site-meta.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },
