@@ -8,8 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
-/** What the index skips inside an article: figure state lines, recipes, controls, the photo control. */
-const NOT_INDEXED = ['.ll-state', '.ll-recipe', 'button', 'form', '.ll-photo', 'script', 'svg'];
+/**
+ * What the index skips inside an article: a figure's insides but its caption (tables, labels, controls), its
+ * state line and recipe, the photo control, and MathML (its text reads as a jumble of symbols in an excerpt).
+ */
+const NOT_INDEXED = ['.ll-figure > :not(figcaption)', '.ll-state', '.ll-recipe', 'button', 'form', '.ll-photo', 'math'];
 
 export function siteSearch(): AstroIntegration {
   return {

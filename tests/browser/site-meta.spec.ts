@@ -1,10 +1,11 @@
 /**
  * The site around the articles, on the fixture site: the RSS feed and the sitemap parse and list every
  * article, robots.txt points at the sitemap, and search finds a word only one article has and links to it
- * (and says, without JavaScript, that it needs it). Then the same site built under a base path with a site
- * URL (astro build only: the figures are cached) and served there with its _headers: every request stays
- * under the base, and a reader's photo recomputes an article on wasm with no Content-Security-Policy
- * violation, while a fetch to another origin is refused by the policy.
+ * (and says, without JavaScript, that it needs it), with no axe violation in light or dark. Then the same
+ * site built under a base path with a site URL (astro build only: the figures are cached) and served there
+ * with its _headers: no built file names a root path outside the base, every request stays under it, and a
+ * reader's photo recomputes an article on wasm with no Content-Security-Policy violation, while a fetch to
+ * another origin is refused by the policy.
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { photoPath } from '../helpers/images.ts';
@@ -70,6 +72,10 @@ test('search finds a word that only one article has and links to it; without Jav
   const result = page.locator('#ll-search-results li');
   await expect(result).toHaveCount(1);
   await expect(result.locator('mark').first()).toContainText(word);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${scheme}: ${v.id}`)).toEqual([]);
+  }
   await result.getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`/articles/${having[0]}/$`));
 
