@@ -7,9 +7,26 @@ import { mathComponentPlugin } from './src/math/math-component.ts';
 import { figureNumbersPlugin } from './src/figures/numbering.ts';
 import { devPrecompute } from './src/integrations/dev-precompute.ts';
 import { engineBytes } from './src/integrations/engine-bytes.ts';
+import { siteMeta, inlineScriptHashes } from './src/integrations/site-meta.ts';
+import { siteSearch } from './src/integrations/site-search.ts';
+import { siteLocation } from './src/site/urls.ts';
+import { CSP_DIRECTIVES, SCRIPT_RESOURCES, STYLE_RESOURCES } from './src/site/csp.ts';
+
+// Where the site is published (README, "Deploying"): LAYERLENS_SITE_URL and LAYERLENS_BASE.
+const { site, base } = siteLocation(process.env);
 
 export default defineConfig({
-  integrations: [mdx(), siteData(), devPrecompute(), engineBytes()],
+  site,
+  base,
+  integrations: [mdx(), siteData(), devPrecompute(), engineBytes(), siteMeta(), siteSearch()],
+  // A Content-Security-Policy <meta> on every page (src/site/csp.ts): nothing from or to another origin.
+  security: {
+    csp: {
+      directives: [...CSP_DIRECTIVES],
+      scriptDirective: { resources: SCRIPT_RESOURCES, hashes: inlineScriptHashes('src') },
+      styleDirective: { resources: STYLE_RESOURCES },
+    },
+  },
   // Astro's own Markdown processor (Sätteri; MDX inherits it), with math: $...$ and $$...$$ in articles become
   // <Math>, typeset as MathML at build time (src/math/); and each figure's number from the MDX source order,
   // not the render order (src/figures/numbering.ts).

@@ -49,6 +49,7 @@ export default defineConfig({
         'navigation.spec.ts',
         'figure-links.spec.ts',
         'axe.spec.ts',
+        'site-meta.spec.ts',
       ],
       use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` },
     },

@@ -19,13 +19,14 @@ beforeAll(async () => {
     await writeFile(path.join(work, site, 'articles', 'a', 'index.html'), '<h1>article a</h1>');
   }
   await writeFile(path.join(work, 'with-404', '404.html'), '<h1>Page not found</h1>');
+  await writeFile(path.join(work, 'with-404', '_headers'), "/*\n  Content-Security-Policy: default-src 'self'\n");
 });
 
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** Serves one site folder on a free port for the length of `check`. */
-async function withSite(site: string, check: (base: string) => Promise<void>): Promise<void> {
-  const server = await serveStatic(path.join(work, site), 0);
+async function withSite(site: string, check: (base: string) => Promise<void>, prefix = '/'): Promise<void> {
+  const server = await serveStatic(path.join(work, site), 0, '127.0.0.1', prefix);
   try {
     await check(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   } finally {
@@ -51,4 +52,21 @@ describe('serveStatic', () => {
       expect(missing.status).toBe(404);
       expect(await missing.text()).toBe('Not found');
     }));
+
+  it("sends the site's _headers with every answer, the 404 included", () =>
+    withSite('with-404', async (base) => {
+      for (const url of [`${base}/`, `${base}/no/such/page/`])
+        expect((await fetch(url)).headers.get('content-security-policy')).toBe("default-src 'self'");
+    }));
+
+  it('serves the site under a base path, and nothing outside it', () =>
+    withSite(
+      'without-404',
+      async (base) => {
+        expect(await (await fetch(`${base}/layerlens/articles/a/`)).text()).toBe('<h1>article a</h1>');
+        expect((await fetch(`${base}/articles/a/`)).status).toBe(404);
+        expect((await fetch(`${base}/layerlens/`)).headers.get('content-security-policy')).toBeNull();
+      },
+      '/layerlens/',
+    ));
 });
