@@ -22,6 +22,7 @@ export function initPhotoControl(): void {
   // Shown from the first paint (no layout shift); a page with no figure to recompute has no use for it.
   control.hidden = !document.querySelector('.ll-figure[data-recipe]');
   if (control.hidden) return;
+  trackHeight(control);
   sayWhoFollows(control);
   const inputs = control.querySelectorAll<HTMLInputElement>('input[type=file]');
   const reset = control.querySelector<HTMLButtonElement>('.ll-photo-reset')!;
@@ -155,4 +156,10 @@ function sayWhoFollows(control: HTMLElement): void {
   note.className = 'll-photo-follows';
   note.textContent = ` ${following} of ${photoFigures} figures follow the photo; the others keep their own image.`;
   control.querySelector('.ll-photo-title')!.append(note);
+}
+
+/** Keeps --ll-photo-height at the sticky control's height, so a linked figure lands below it (figure-tools.css). */
+function trackHeight(control: HTMLElement): void {
+  const root = document.documentElement;
+  new ResizeObserver(() => root.style.setProperty('--ll-photo-height', `${control.offsetHeight}px`)).observe(control);
 }

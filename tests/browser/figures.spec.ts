@@ -38,7 +38,9 @@ test('before any interaction the page loads no tfjs and little script', async ({
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.filter((s) => /recompute|browser-engine|\.wasm/.test(s.url))).toEqual([]);
   const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
-  expect(total, scripts.map((s) => `${s.url} ${s.bytes}`).join('\n')).toBeLessThan(20_000);
+  // 21.6 kB uncompressed since issue 16 added the table of contents, the figures' links and downloads and the
+  // remembered photo (about 7 kB gzipped); the engine itself must never be in it.
+  expect(total, scripts.map((s) => `${s.url} ${s.bytes}`).join('\n')).toBeLessThan(24_000);
   expect(await page.evaluate(() => 'tf' in window || document.documentElement.dataset.tensors !== undefined)).toBe(
     false,
   );

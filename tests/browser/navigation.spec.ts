@@ -48,6 +48,7 @@ test('the home page has a card per article whose picture loads, and a previous/n
     ['Articles', 'page'],
     ['Reference', null],
     ['About', null],
+    ['Search', null],
   ]);
   const cards = page.locator('.ll-card');
   await expect(cards).toHaveCount(ARTICLES.length);
@@ -92,6 +93,7 @@ test('an article: its section is current in the header, the table of contents fo
     ['Articles', 'true'],
     ['Reference', null],
     ['About', null],
+    ['Search', null],
   ]);
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
@@ -139,6 +141,7 @@ for (const scheme of ['light', 'dark'] as const) {
       ['Articles', null],
       ['Reference', null],
       ['About', 'page'],
+      ['Search', null],
     ]);
     for (const path of ['/engine/', '/reference/', '/credits/'])
       await expect(page.locator(`main a[href="${path}"]`)).toHaveCount(1);
