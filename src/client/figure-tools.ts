@@ -22,7 +22,6 @@ function say(tools: HTMLElement, text: string): void {
 function wireCopy(tools: HTMLElement, figure: HTMLElement): void {
   const button = tools.querySelector<HTMLButtonElement>('.ll-figure-copy');
   if (!button) return;
-  button.hidden = false;
   button.addEventListener('click', async () => {
     const url = new URL(`#${figure.id}`, location.href).href;
     try {

@@ -49,7 +49,7 @@ describe('precompute', () => {
       reused: 0,
       backend: 'wasm',
       profile: 'cpu',
-      articles: 11,
+      articles: 12,
       notFetched: 2,
     });
     expect(result.report!.seconds).toBeGreaterThan(0);
