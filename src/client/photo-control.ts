@@ -8,6 +8,7 @@
 import {
   download,
   downloadText,
+  formatBytes,
   likelyBackend,
   modelsUsed,
   requestedBackend,
@@ -38,7 +39,11 @@ export function initPhotoControl(): void {
     control.dataset.gradients !== undefined,
     modelsUsed(JSON.parse(control.dataset.weights!) as ModelDownload[], recomputedRecipes()),
   );
-  size.textContent = ` (${downloadText(fetching)})`;
+  // The words are in the page from the first paint; the number fills its slot (none in `astro dev`).
+  const bytes = size.querySelector<HTMLElement>('.ll-photo-bytes')!;
+  bytes.textContent = fetching.bytes === null ? '' : `${formatBytes(fetching.bytes)}:`;
+  bytes.hidden = fetching.bytes === null;
+  size.querySelector('.ll-photo-what')!.textContent = fetching.what;
   control.dataset.downloadBytes = String(fetching.bytes ?? '');
   let loaded = false;
   let given = false;

@@ -43,6 +43,4 @@ export function initThemeToggle(): void {
   });
   osDark().addEventListener('change', show);
   show();
-  // Without JavaScript the button could do nothing, so it stays hidden and the page simply follows the OS.
-  button.hidden = false;
 }
