@@ -33,8 +33,10 @@ export default defineConfig({
   markdown: {
     processor: satteri({ features: { math: true }, mdastPlugins: [mathComponentPlugin, figureNumbersPlugin] }),
   },
-  // Small pages: keep every stylesheet in its own file rather than inlined per page.
-  build: { inlineStylesheets: 'never' },
+  // Every page's CSS in its <head> (about 7 kB gzipped): on a phone's connection a separate stylesheet costs a
+  // round trip before the first paint (Lighthouse's mobile FCP on the longest article: 0.75 -> 0.81, 95 -> 97).
+  // Astro's CSP lists each inlined block's hash.
+  build: { inlineStylesheets: 'always' },
   vite: {
     build: {
       // Astro's default minifier breaks the threaded tfjs wasm worker; esbuild keeps it intact.

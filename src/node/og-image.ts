@@ -5,6 +5,7 @@
  * on CI), else the generic serif and sans-serif, so a machine without them still makes a card.
  */
 import sharp from 'sharp';
+import { coverPixels } from './card-thumbnail.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -34,7 +35,7 @@ export async function previewCard(picture: CardPicture, title: string, footer: s
   // A picture far wider (a strip of tiles, a map) is shown whole on the paper rather than cropped to its middle.
   const shape = picture.width / picture.height / (PICTURE_WIDTH / CARD_HEIGHT);
   const fit = shape > 1.6 || shape < 1 / 1.6 ? 'contain' : 'cover';
-  const image = await sharp(picture.file)
+  const image = await coverPixels(picture.file)
     .resize(PICTURE_WIDTH, CARD_HEIGHT, { fit, background: PAPER, kernel: small ? 'nearest' : 'lanczos3' })
     .flatten({ background: PAPER })
     .toBuffer();

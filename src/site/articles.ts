@@ -5,8 +5,9 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import path from 'node:path';
-import { articleCover, type Cover } from './cover.ts';
+import { articleCover, type CardPicture, type Cover } from './cover.ts';
 import { readingMinutes } from './reading-time.ts';
+import { THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH } from '../node/card-thumbnail.ts';
 import { PROJECT_ROOT } from '../node/paths.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -34,6 +35,15 @@ export function dayInWords(date: string): string {
 /** The article's cover picture (src/site/cover.ts), its URL under the site's base path. */
 export function coverOf(entry: ArticleEntry): Promise<Cover> {
   return articleCover({ ...entry.data, file: path.resolve(PROJECT_ROOT, entry.filePath!) }, import.meta.env.BASE_URL);
+}
+
+/** What the article's home-page card shows: its cover's WebP thumbnail (/covers/<id>.webp, src/node/card-thumbnail.ts). */
+export async function cardPictureOf(entry: ArticleEntry): Promise<CardPicture> {
+  const { width, height, pixelated } = await coverOf(entry);
+  const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}covers/${entry.id}.webp`;
+  return pixelated
+    ? { url, width, height, pixelated }
+    : { url, width: THUMBNAIL_WIDTH, height: THUMBNAIL_HEIGHT, pixelated };
 }
 
 /** Minutes to read the article's prose (src/site/reading-time.ts). */

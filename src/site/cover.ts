@@ -21,7 +21,15 @@ export interface Cover {
   height: number;
   /** What it shows, for an alt text. */
   alt: string;
+  /** A figure of a few dozen pixels a side: shown as it is and scaled up in blocks, as the article draws it. */
+  pixelated: boolean;
 }
+
+/** Narrower than this, a cover is a small figure, shown at its own size (scaled up in blocks). */
+const PIXELATED_BELOW = 320;
+
+/** What a home-page card shows of the cover. */
+export type CardPicture = Pick<Cover, 'url' | 'width' | 'height' | 'pixelated'>;
 
 /** What the cover needs of an article: its MDX file and the frontmatter fields it reads. */
 export interface CoverArticle {
@@ -63,6 +71,7 @@ function figureCover(figure: DeclaredFigure, article: CoverArticle, root: string
     width,
     height,
     alt: `Figure ${figure.number} of “${article.title}”: ${what}.`,
+    pixelated: width < PIXELATED_BELOW,
   };
 }
 
@@ -76,5 +85,6 @@ async function photoCover(article: CoverArticle, root: string): Promise<Cover> {
     width,
     height,
     alt: `The photo of “${article.title}”: ${ref.split('/').pop()}.`,
+    pixelated: width < PIXELATED_BELOW,
   };
 }

@@ -40,7 +40,7 @@ async function violations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('the home page has a card per article whose picture loads, and a previous/next chain visits them all', async ({
+test('the home page has a card per article whose thumbnail loads, and a previous/next chain visits them all', async ({
   page,
 }) => {
   await page.goto('/');
@@ -62,6 +62,10 @@ test('the home page has a card per article whose picture loads, and a previous/n
     await expect
       .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
       .toBeGreaterThan(0);
+    // A thumbnail, not the figure itself (a cover figure can be a megabyte of PNG).
+    const picture = await page.request.get(await image.evaluate((img: HTMLImageElement) => img.currentSrc));
+    expect(picture.headers()['content-type']).toBe('image/webp');
+    expect((await picture.body()).byteLength).toBeLessThan(100_000);
     await expect(card).toContainText(`Part ${i + 1} of ${ARTICLES.length}`);
     await expect(card).toContainText(/\d+ min read/);
     hrefs.push(pathOf(await card.getByRole('link').evaluate((a: HTMLAnchorElement) => a.href)));
