@@ -4,7 +4,7 @@
  * 1810 px strip of tiles); shown whole on the home page it made the first card's paint wait seconds on a
  * phone's connection. The crop is the one the card's CSS makes (`object-fit: cover`, centred).
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { PAGE_BACKGROUND } from '../figures/common/atlas-style.ts';
 
 export const THUMBNAIL_WIDTH = 720;
@@ -28,7 +28,7 @@ export async function cardThumbnail(file: string, pixelated: boolean): Promise<B
  * (and the dark link preview) that margin shows as a thin white frame. Only the margin goes: the gaps between
  * tiles stay.
  */
-export function coverPixels(file: string): sharp.Sharp {
+export function coverPixels(file: string): Sharp {
   const [r, g, b] = PAGE_BACKGROUND;
   return sharp(file).trim({ background: { r, g, b }, threshold: 4 });
 }
