@@ -63,11 +63,28 @@ export function download(
   models: ModelDownload[],
 ): Download {
   const weights = models.reduce((sum, m) => sum + m.bytes, 0);
-  const owners = models.map((m) => `${m.name}'s`);
+  const owners = ownersOf(models);
   const whose = owners.length > 1 ? `${owners.slice(0, -1).join(', ')} and ${owners.at(-1)}` : owners[0];
   const what = whose ? `the engine and ${whose} weights` : 'the engine';
   if (!engine) return { bytes: null, what };
   return { bytes: engine.core + engine[backend] + (gradients ? engine.gradients : 0) + weights, what };
+}
+
+/** The family of a model named "Family: member" ("Fast style transfer: Udnie"), else null. */
+const familyOf = (name: string): string | null => /^(.+?):\s/.exec(name)?.[1] ?? null;
+
+/**
+ * Whose weights, in the models' order: "Tiny Darknet's"; several models of one family are counted, not listed
+ * ("9 fast style transfer networks'"), so the button of the style article stays one line, not twelve.
+ */
+function ownersOf(models: ModelDownload[]): string[] {
+  const families = models.map((m) => familyOf(m.name));
+  const owners = models.map((model, i) => {
+    const family = families[i];
+    const many = families.filter((f) => f !== null && f === family).length;
+    return many < 2 ? `${model.name}'s` : `${many} ${family!.toLowerCase()} networks'`;
+  });
+  return [...new Set(owners)];
 }
 
 /** "downloads 4.1 MB: the engine and Tiny Darknet's weights"; without a measured engine, no number. */

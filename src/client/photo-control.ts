@@ -24,7 +24,6 @@ export function initPhotoControl(): void {
   control.hidden = !document.querySelector('.ll-figure[data-recipe]');
   if (control.hidden) return;
   trackHeight(control);
-  sayWhoFollows(control);
   const inputs = control.querySelectorAll<HTMLInputElement>('input[type=file]');
   const reset = control.querySelector<HTMLButtonElement>('.ll-photo-reset')!;
   const status = control.querySelector<HTMLElement>('.ll-photo-status')!;
@@ -41,9 +40,8 @@ export function initPhotoControl(): void {
   );
   // The words are in the page from the first paint; the number fills its slot (none in `astro dev`).
   const bytes = size.querySelector<HTMLElement>('.ll-photo-bytes')!;
-  bytes.textContent = fetching.bytes === null ? '' : `${formatBytes(fetching.bytes)}:`;
-  bytes.hidden = fetching.bytes === null;
-  size.querySelector('.ll-photo-what')!.textContent = fetching.what;
+  bytes.textContent = fetching.bytes === null ? 'size unknown)' : `${formatBytes(fetching.bytes)})`;
+  size.querySelector('.ll-photo-what')!.textContent = `${fetching.what}, `;
   control.dataset.downloadBytes = String(fetching.bytes ?? '');
   let loaded = false;
   let given = false;
@@ -81,7 +79,7 @@ export function initPhotoControl(): void {
       );
       if (!outcome) return;
       loaded = true;
-      size.textContent = ' (already downloaded)';
+      size.textContent = '(already downloaded)';
       say(
         `All ${outcome.figures} figures show ${name}${notes}, computed on this device with ${outcome.backend}.${memory}`,
         'done',
@@ -150,17 +148,6 @@ function setThumbnail(control: HTMLElement, file: Blob | null, name: string): vo
   thumbnailUrl = file ? URL.createObjectURL(file) : null;
   control.querySelector<HTMLImageElement>('.ll-photo-thumb')!.src = thumbnailUrl ?? control.dataset.articlePhoto!;
   control.querySelector('.ll-photo-name')!.textContent = name;
-}
-
-/** "5 of 7 figures follow your photo": said when the author pinned some figures to their own image. */
-function sayWhoFollows(control: HTMLElement): void {
-  const photoFigures = document.querySelectorAll('.ll-figure[data-recipe]').length;
-  const following = document.querySelectorAll('.ll-figure[data-follows]').length;
-  if (following === photoFigures) return;
-  const note = document.createElement('span');
-  note.className = 'll-photo-follows';
-  note.textContent = ` ${following} of ${photoFigures} figures follow the photo; the others keep their own image.`;
-  control.querySelector('.ll-photo-title')!.append(note);
 }
 
 /** Keeps --ll-photo-height at the sticky control's height, so a linked figure lands below it (figure-tools.css). */

@@ -137,6 +137,9 @@ test("pinned figures keep their image and pixels when a reader's photo is droppe
   await expect(page.locator('.ll-photo-follows')).toHaveText(
     /5 of 7 figures follow the photo; the others keep their own image/,
   );
+  // The line is written at build time: the page's own figures agree with it.
+  await expect(page.locator('figure.ll-figure[data-recipe]')).toHaveCount(7);
+  await expect(page.locator('figure.ll-figure[data-follows]')).toHaveCount(5);
   const pinned = page.locator('figure.ll-figure:not([data-follows])');
   await expect(pinned).toHaveCount(2);
   const pinnedImage = pinned.first().locator('img');

@@ -32,7 +32,9 @@ test('the photo follows the reader to the next article until they clear it; the 
 }) => {
   await page.goto(FIRST);
   const pick = page.getByRole('button', { name: /^Use your own photo/ });
-  await expect(pick).toHaveAccessibleName(/downloads \d+(\.\d)? (MB|kB): the engine and Tiny Darknet's weights\)$/);
+  await expect(pick).toHaveAccessibleName(
+    /^Use your own photo \(downloads the engine and Tiny Darknet's weights, \d+(\.\d)? (MB|kB)\)$/,
+  );
   const stated = Number(await page.locator('#ll-photo').getAttribute('data-download-bytes'));
   expect(stated, 'the build measured the engine').toBeGreaterThan(0);
   await expect(page.locator('#ll-photo')).toHaveAttribute('data-remembered', '');

@@ -44,6 +44,18 @@ describe('the download the photo button announces', () => {
       "downloads 5.2 MB: the engine and Tiny Darknet's and VGG19's weights",
     );
     expect(downloadText(download(null, 'wasm', false, []))).toBe('downloads the engine');
+    // Several models of one family are counted: the style article's button names two owners, not ten.
+    const styles = ['La Muse', 'Udnie', 'The Scream'].map((style, i) => ({
+      id: `fast-style-${i}`,
+      name: `Fast style transfer: ${style}`,
+      bytes: 1,
+    }));
+    expect(download(null, 'wasm', false, [two[1]!, ...styles]).what).toBe(
+      "the engine and VGG19's and 3 fast style transfer networks' weights",
+    );
+    expect(download(null, 'wasm', false, styles.slice(0, 1)).what).toBe(
+      "the engine and Fast style transfer: La Muse's weights",
+    );
     expect(formatBytes(850_400)).toBe('850 kB');
     expect(formatBytes(120)).toBe('1 kB');
   });
