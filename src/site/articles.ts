@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import path from 'node:path';
 import { articleCover, type CardPicture, type Cover } from './cover.ts';
 import { readingMinutes } from './reading-time.ts';
+import { withBase } from './urls.ts';
 import { THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH } from '../node/card-thumbnail.ts';
 import { PROJECT_ROOT } from '../node/paths.ts';
 
@@ -40,7 +41,7 @@ export function coverOf(entry: ArticleEntry): Promise<Cover> {
 /** What the article's home-page card shows: its cover's WebP thumbnail (/covers/<id>.webp, src/node/card-thumbnail.ts). */
 export async function cardPictureOf(entry: ArticleEntry): Promise<CardPicture> {
   const { width, height, pixelated } = await coverOf(entry);
-  const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}covers/${entry.id}.webp`;
+  const url = withBase(import.meta.env.BASE_URL, `covers/${entry.id}.webp`);
   return pixelated
     ? { url, width, height, pixelated }
     : { url, width: THUMBNAIL_WIDTH, height: THUMBNAIL_HEIGHT, pixelated };

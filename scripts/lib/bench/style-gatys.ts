@@ -16,10 +16,9 @@ import { gatys } from '../../../src/engine/style/gatys.ts';
 import { initNodeBackend, loadModel } from '../../../src/node/engine.ts';
 import { decodeImageFile } from '../../../src/node/image.ts';
 import { packDir } from '../../../src/node/paths.ts';
+import { CONTENT_LAYER, GATYS_BENCH_OPTIONS, STYLE_LAYERS } from './gatys-options.ts';
 import { median, round, time } from './timing.ts';
 
-const CONTENT_LAYER = 'block3_conv2';
-const STYLE_LAYERS = ['block1_conv1', 'block2_conv1', 'block3_conv1'];
 /** Conv FLOPs per iteration as the issue counts them (forward, input gradient, weight gradient). */
 const ISSUE_FLOPS_FACTOR = 3;
 /** Conv FLOPs per iteration the engine executes: forward and input gradient (same cost for stride-1 'same' convs). */
@@ -130,11 +129,12 @@ async function iterationTime(
   style: ImagePixels,
   size: { width: number; height: number },
 ): Promise<number> {
-  const options = { contentLayer: CONTENT_LAYER, styleLayers: STYLE_LAYERS.map((layer) => ({ layer, weight: 1 })) };
-  await gatys(network, content, style, size, { ...options, iterations: WARMUP });
+  await gatys(network, content, style, size, { ...GATYS_BENCH_OPTIONS, iterations: WARMUP });
   const samples: number[] = [];
   for (let i = 0; i < TIMED; i++)
-    samples.push((await gatys(network, content, style, size, { ...options, iterations: 1 })).seconds * 1000);
+    samples.push(
+      (await gatys(network, content, style, size, { ...GATYS_BENCH_OPTIONS, iterations: 1 })).seconds * 1000,
+    );
   return median(samples);
 }
 

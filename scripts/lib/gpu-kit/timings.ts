@@ -11,6 +11,7 @@ import { dream, style } from '../../../src/engine/index.ts';
 import { loadFastStyleModel, loadModel } from '../../../src/node/engine.ts';
 import { decodeImageFile } from '../../../src/node/image.ts';
 import { packDir } from '../../../src/node/paths.ts';
+import { GATYS_BENCH_OPTIONS as GATYS } from '../bench/gatys-options.ts';
 import { round, time } from '../bench/timing.ts';
 
 /** The models and images the timings read (the kit ships them whatever articles it carries). */
@@ -19,12 +20,6 @@ export const TIMING_IMAGES = ['images-photos/chelsea.png', 'images-styles/starry
 
 /** Milliseconds per measure (median), or why it was not measured. */
 export type Timings = Record<string, number | string>;
-
-/** Gatys as the style benchmark measures it (scripts/lib/bench/style-gatys.ts). */
-const GATYS = {
-  contentLayer: 'block3_conv2',
-  styleLayers: ['block1_conv1', 'block2_conv1', 'block3_conv1'].map((layer) => ({ layer, weight: 1 })),
-};
 
 export async function measureTimings(deadline: number, runs: number): Promise<Timings> {
   const result: Timings = {};
